@@ -1,0 +1,12 @@
+"""The explicit, ordered list of annotators a build runs (no registration by import side effect)."""
+
+from __future__ import annotations
+
+from generator.annotate import language, stats, summary
+from generator.annotate.base import Annotator
+
+DEFAULT_ANNOTATORS: tuple[Annotator, ...] = (
+    language.ANNOTATOR,
+    stats.ANNOTATOR,
+    summary.ANNOTATOR,
+)

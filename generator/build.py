@@ -1,0 +1,115 @@
+"""Write stage: run the pipeline and replace the output folder atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+from generator.annotate.pipeline import AnnotationCache, annotate_all, make_pipeline
+from generator.annotate.registry import DEFAULT_ANNOTATORS
+from generator.catalog import build_catalog
+from generator.config import Config
+from generator.model import BuildReport, Catalog, OutputFile, SourceError
+from generator.render import default_templates_dir, render_site
+from generator.sources import read_content
+
+# Written into every built site; an existing folder without it is never deleted or replaced.
+MARKER = ".research-archive"
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class OutputError(RuntimeError):
+    """The output folder cannot be written or replaced safely."""
+
+
+def build_site(
+    config: Config,
+    content_dir: Path,
+    out_dir: Path,
+    cache_dir: Path,
+    templates_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Gather and compute everything, then write; the old site stays until the new one is complete."""
+    started = time.perf_counter()
+    report = BuildReport()
+    catalog = gather(config, content_dir, cache_dir, report, progress)
+    files = render_site(catalog, config, templates_dir or default_templates_dir())
+    report.pages_written = write_atomically(out_dir, files, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def gather(
+    config: Config, content_dir: Path, cache_dir: Path, report: BuildReport, progress: Progress | None = None
+) -> Catalog:
+    """Read, annotate and catalogue `content_dir`, recording every problem in `report`."""
+    if not content_dir.is_dir():
+        raise OutputError(f"content folder {content_dir} does not exist")
+    read = read_content(content_dir)
+    report.errors.extend(read.errors)
+    report.warnings.extend(read.warnings)
+
+    pipeline = make_pipeline(DEFAULT_ANNOTATORS, asdict(config))
+    cache = AnnotationCache(cache_dir / "annotations.sqlite")
+    try:
+        total = len(read.articles)
+        run = annotate_all(
+            pipeline,
+            read.articles,
+            cache,
+            workers=config.workers,
+            parallel_threshold=config.parallel_threshold,
+            progress=(lambda done: progress("annotate", done, total)) if progress else None,
+        )
+    finally:
+        cache.close()
+    report.errors.extend(run.errors)
+    report.cache_hits, report.cache_misses = run.hits, run.misses
+    report.articles = len(run.annotated)
+    return build_catalog(run.annotated, read.pages, config)
+
+
+def write_atomically(out_dir: Path, files: Iterable[OutputFile], progress: Progress | None = None) -> int:
+    """Write into a sibling temporary folder, then swap it in; on any failure the old site stays."""
+    out_dir = out_dir.resolve()
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
+        raise OutputError(
+            f"{out_dir} exists and was not made by this tool; refusing to replace it (empty it or pick another --out)"
+        )
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = out_dir.with_name(f".{out_dir.name}.building-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    count = 0
+    try:
+        staging.mkdir()
+        for item in files:
+            target = staging / item.path
+            if staging not in target.resolve().parents:
+                raise OutputError(f"refusing to write outside the site: {item.path!r}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(item.data)
+            count += 1
+            if progress and count % 200 == 0:
+                progress("write", count, 0)
+        # GitHub Pages would otherwise run Jekyll and drop folders starting with "_".
+        (staging / ".nojekyll").write_bytes(b"")
+        (staging / MARKER).write_text("Built by research-archive. This folder is replaced on every build.\n")
+        _swap(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
+    if out_dir.exists():
+        out_dir.rename(old)
+    staging.rename(out_dir)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,140 @@
+"""Command line: parses arguments and calls the pipeline stages; no logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import OutputError, build_site
+from generator.config import Config, ConfigError, load_config
+from generator.model import BuildReport
+from generator.scaffold import ScaffoldError, create_archive
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    config: Config
+    content: Path
+    out: Path
+    cache: Path
+
+
+def resolve_paths(args: argparse.Namespace) -> Paths:
+    """Settings from the config file, overridden by flags; relative paths are relative to that file."""
+    config_file = Path(args.config)
+    config = load_config(config_file, base_url=getattr(args, "base_url", None))
+    root = config_file.parent
+    content = Path(args.content) if getattr(args, "content", None) else root / config.content_dir
+    out = Path(args.out) if getattr(args, "out", None) else root / config.output_dir
+    return Paths(config, content, out, root / config.cache_dir)
+
+
+class ProgressBar:
+    """A one-line bar on stderr for long builds; silent when stderr is not a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or (total and total < 50):
+            return
+        if total:
+            filled = int(30 * done / total)
+            sys.stderr.write(f"\r{stage:<9} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        else:
+            sys.stderr.write(f"\r{stage:<9} {done} files")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+
+
+def print_report(report: BuildReport, out: Path) -> None:
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    print(
+        f"Built {report.articles} articles into {out} ({report.pages_written} files) in {report.seconds:.1f} s; "
+        f"annotation cache {report.cache_hits} hits, {report.cache_misses} misses; "
+        f"{len(report.warnings)} warnings, {len(report.errors)} errors."
+    )
+    if report.errors:
+        print(f"{len(report.errors)} input file(s) could not be built: see the errors above.", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    paths = resolve_paths(args)
+    bar = ProgressBar(not args.quiet)
+    try:
+        report = build_site(paths.config, paths.content, paths.out, paths.cache, progress=bar)
+    finally:
+        bar.finish()
+    print_report(report, paths.out)
+    return 0 if report.ok else 1
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    paths = resolve_paths(args)
+    return serve(paths.config, paths.content, paths.out, paths.cache, args.port, watch=not args.no_watch)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    target = Path(args.directory)
+    created = create_archive(target)
+    print(f"Created a new archive in {target} ({len(created)} files). Next: cd {target} && archive build")
+    return 0
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", default="archive.yml", help="settings file (default: %(default)s)")
+    parser.add_argument("--content", metavar="DIR", help="folder of articles (default: content_dir setting)")
+    parser.add_argument("--out", metavar="DIR", help="output folder (default: output_dir setting)")
+    parser.add_argument(
+        "--base-url", metavar="URL", help="where the site is published, e.g. https://user.github.io/repo/"
+    )
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="archive", description="Build an annotated, searchable static website from a folder of press articles."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the site from content/ into site/")
+    _add_build_options(build)
+    build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.set_defaults(func=cmd_build)
+
+    serve = commands.add_parser("serve", help="serve the site on 127.0.0.1 and rebuild on changes")
+    _add_build_options(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
+    serve.add_argument("--no-watch", action="store_true", help="do not rebuild when files change")
+    serve.set_defaults(func=cmd_serve)
+
+    new = commands.add_parser("new", help="create a new archive repository")
+    new.add_argument("directory", help="folder to create (must be empty or missing)")
+    new.set_defaults(func=cmd_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (ConfigError, OutputError, ScaffoldError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted; the previous site was left as it was", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

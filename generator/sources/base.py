@@ -1,0 +1,35 @@
+"""The reader contract: a reader declares its suffixes and turns text into body + stated metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from generator.model import BodyFormat, Metadata
+from generator.text import sentences, truncate
+
+TITLE_MAX_CHARS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    body_format: BodyFormat
+    body: str
+    text: str  # plain text, paragraphs separated by one blank line
+    body_html: str | None
+    meta: Metadata  # what the file itself states (front matter)
+    title_from_text: str
+
+
+class Reader(Protocol):
+    suffixes: tuple[str, ...]
+
+    def parse(self, text: str) -> Parsed:
+        """Raise MetadataError (with a line) for bad metadata; never return partial results."""
+        ...
+
+
+def title_from(text: str) -> str:
+    """The first sentence, cut at a word boundary: a readable stand-in for a missing title."""
+    first = next((s for s in sentences(text.split("\n\n", 1)[0])), "") or text.strip()
+    return truncate(first, TITLE_MAX_CHARS) or "Untitled"
