@@ -7,15 +7,15 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.annotate.pipeline import AnnotationCache, annotate_all, make_pipeline
 from generator.annotate.registry import DEFAULT_ANNOTATORS
 from generator.catalog import build_catalog
 from generator.config import Config
-from generator.model import BuildReport, Catalog, OutputFile, SourceError
+from generator.model import AnnotatedArticle, Article, BuildReport, Catalog, OutputFile, SourceError
 from generator.render import default_templates_dir, render_site
-from generator.sources import read_content
+from generator.sources import FileError, read_content, read_file
 
 # Written into every built site; an existing folder without it is never deleted or replaced.
 MARKER = ".research-archive"
@@ -75,12 +75,39 @@ def gather(
     return build_catalog(run.annotated, read.pages, config)
 
 
+def annotate_paths(
+    config: Config, files: list[Path], content_dir: Path, cache_dir: Path
+) -> tuple[list[AnnotatedArticle], list[SourceError]]:
+    """Read and annotate the given article files (for `archive annotate`), as a build would."""
+    articles, errors = [], []
+    for file in files:
+        file = file.resolve()
+        root = content_dir.resolve() if file.is_relative_to(content_dir.resolve()) else file.parent
+        rel = PurePosixPath(file.relative_to(root).as_posix())
+        # The files beside it, so a sidecar is found as in a build.
+        names = {rel.parent / sibling.name for sibling in file.parent.iterdir()}
+        try:
+            item = read_file(root, rel, names)
+        except FileError as exc:
+            errors.append(exc.error)
+            continue
+        if isinstance(item, Article):
+            articles.append(item)
+    cache = AnnotationCache(cache_dir / "annotations.sqlite")
+    try:
+        run = annotate_all(make_pipeline(DEFAULT_ANNOTATORS, asdict(config)), articles, cache)
+    finally:
+        cache.close()
+    return run.annotated, errors + run.errors
+
+
 def write_atomically(out_dir: Path, files: Iterable[OutputFile], progress: Progress | None = None) -> int:
     """Write into a sibling temporary folder, then swap it in; on any failure the old site stays."""
     out_dir = out_dir.resolve()
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise OutputError(
-            f"{out_dir} exists and was not made by this tool; refusing to replace it (empty it or pick another --out)"
+            f"{out_dir} exists and was not made by this tool; refusing to replace it "
+            "(empty it or pick another --out)"
         )
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.with_name(f".{out_dir.name}.building-{os.getpid()}")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.build import OutputError, build_site
+from generator.build import OutputError, annotate_paths, build_site, gather
 from generator.config import Config, ConfigError, load_config
 from generator.model import BuildReport
 from generator.scaffold import ScaffoldError, create_archive
@@ -59,12 +61,15 @@ def print_report(report: BuildReport, out: Path) -> None:
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     print(
-        f"Built {report.articles} articles into {out} ({report.pages_written} files) in {report.seconds:.1f} s; "
+        f"Built {report.articles} articles into {out} ({report.pages_written} files) "
+        f"in {report.seconds:.1f} s; "
         f"annotation cache {report.cache_hits} hits, {report.cache_misses} misses; "
         f"{len(report.warnings)} warnings, {len(report.errors)} errors."
     )
     if report.errors:
-        print(f"{len(report.errors)} input file(s) could not be built: see the errors above.", file=sys.stderr)
+        print(
+            f"{len(report.errors)} input file(s) could not be built: see the errors above.", file=sys.stderr
+        )
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -76,6 +81,50 @@ def cmd_build(args: argparse.Namespace) -> int:
         bar.finish()
     print_report(report, paths.out)
     return 0 if report.ok else 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    paths = resolve_paths(args)
+    report = BuildReport()
+    started = time.perf_counter()
+    catalog = gather(paths.config, paths.content, paths.cache, report)
+    report.seconds = time.perf_counter() - started
+    for line in [*(f"warning: {w}" for w in report.warnings), *(f"error: {e}" for e in report.errors)]:
+        print(line, file=sys.stderr)
+    print(
+        f"Checked {len(catalog.articles)} articles in {report.seconds:.1f} s: "
+        f"{len(report.warnings)} warnings, {len(report.errors)} errors."
+    )
+    return 0 if report.ok else 1
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    paths = resolve_paths(args)
+    annotated, errors = annotate_paths(
+        paths.config, [Path(p) for p in args.paths], paths.content, paths.cache
+    )
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    records = [
+        {
+            "path": a.article.source_path,
+            "slug": a.slug,
+            "title": a.article.title,
+            **asdict(a.annotations),
+            "provenance": {key: f"{p.annotator}@{p.version}" for key, p in a.annotations.provenance},
+        }
+        for a in annotated
+    ]
+    if args.format == "json":
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2, default=str)
+        print()
+    else:
+        for record in records:
+            print(f"{record['path']}: {record['language']}, {record['word_count']} words")
+            for key in ("entities", "quotes", "dates", "keywords"):
+                for item in record.get(key, ()):
+                    print(f"  {key[:-1]}: {item}")
+    return 0 if not errors else 1
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -103,7 +152,8 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="archive", description="Build an annotated, searchable static website from a folder of press articles."
+        prog="archive",
+        description="Build an annotated, searchable static website from a folder of press articles.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -117,6 +167,16 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
     serve.add_argument("--no-watch", action="store_true", help="do not rebuild when files change")
     serve.set_defaults(func=cmd_serve)
+
+    check = commands.add_parser("check", help="read and annotate everything, report problems, write nothing")
+    _add_build_options(check)
+    check.set_defaults(func=cmd_check)
+
+    annotate = commands.add_parser("annotate", help="print the annotations of the given articles")
+    annotate.add_argument("paths", nargs="+", metavar="PATH", help="article files (.md or .txt)")
+    annotate.add_argument("--format", choices=("json", "text"), default="text", help="output format")
+    _add_build_options(annotate)
+    annotate.set_defaults(func=cmd_annotate)
 
     new = commands.add_parser("new", help="create a new archive repository")
     new.add_argument("directory", help="folder to create (must be empty or missing)")

@@ -90,9 +90,7 @@ def _validated(values: dict[str, Any], origin: str) -> Config:
             raise ConfigError(f"{origin}: unknown setting {key!r}")
         default = _FIELDS[key].default
         if isinstance(default, bool) or not isinstance(value, type(default)) or isinstance(value, bool):
-            raise ConfigError(
-                f"{origin}: setting {key!r} must be {type(default).__name__}, got {value!r}"
-            )
+            raise ConfigError(f"{origin}: setting {key!r} must be {type(default).__name__}, got {value!r}")
         if isinstance(default, int) and value < 0:
             raise ConfigError(f"{origin}: setting {key!r} must not be negative, got {value}")
         clean[key] = value

@@ -38,12 +38,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
 def _snapshot(folders: list[Path]) -> dict[Path, float]:
-    return {p: p.stat().st_mtime for folder in folders if folder.exists() for p in folder.rglob("*") if p.is_file()}
+    return {
+        p: p.stat().st_mtime
+        for folder in folders
+        if folder.exists()
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
 
 
 def serve(config: Config, content: Path, out: Path, cache: Path, port: int, *, watch: bool = True) -> int:
@@ -55,9 +61,14 @@ def serve(config: Config, content: Path, out: Path, cache: Path, port: int, *, w
         print(f"built {report.articles} articles in {report.seconds:.1f} s ({state})", flush=True)
 
     rebuild()
-    handler = functools.partial(type("Handler", (SiteHandler,), {"base_path": config.base_path}), directory=str(out))
+    handler = functools.partial(
+        type("Handler", (SiteHandler,), {"base_path": config.base_path}), directory=str(out)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    print(f"Serving on http://127.0.0.1:{server.server_address[1]}{config.base_path} (Ctrl+C to stop)", flush=True)
+    print(
+        f"Serving on http://127.0.0.1:{server.server_address[1]}{config.base_path} (Ctrl+C to stop)",
+        flush=True,
+    )
     if watch:
         threading.Thread(target=_watch, args=([content, templates], rebuild), daemon=True).start()
     try:

@@ -8,8 +8,9 @@ import unicodedata
 # Abbreviations after which a full stop does not end a sentence (honorifics, initials, "c.-à-d.").
 _ABBREVIATIONS = frozenset(
     """m mm mme mmes mlle dr pr me mgr st ste mr mrs ms messrs prof gen gov sen rep jr sr vs etc
-    no nos p pp vol ed eds fig art al cf env approx dept est inc ltd co corp jan feb mar apr jun jul aug
-    sep sept oct nov dec janv févr avr juil déc г гг г-н г-жа тов им ул д т тыс млн млрд руб ст см стр""".split()
+    no nos p pp vol ed eds fig art al cf env approx dept est inc ltd co corp
+    jan feb mar apr jun jul aug sep sept oct nov dec janv févr avr juil déc
+    г гг г-н г-жа тов им ул д т тыс млн млрд руб ст см стр""".split()
 )
 
 # French sets a (no-break) space before a closing », so it may stand between the stop and the mark.

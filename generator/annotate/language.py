@@ -38,6 +38,4 @@ def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) 
     return {"language": code, "language_confidence": probability}
 
 
-ANNOTATOR = Annotator(
-    name="language", version="1", assigns=("language", "language_confidence"), run=run
-)
+ANNOTATOR = Annotator(name="language", version="1", assigns=("language", "language_confidence"), run=run)

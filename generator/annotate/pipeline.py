@@ -47,7 +47,8 @@ def make_pipeline(annotators: Iterable[Annotator], overrides: Mapping[str, Any])
         missing = [r for r in annotator.requires if r not in assigned]
         if missing:
             raise PipelineError(
-                f"annotator {annotator.name!r} requires {', '.join(missing)}, not assigned by an earlier annotator"
+                f"annotator {annotator.name!r} requires {', '.join(missing)}, "
+                "not assigned by an earlier annotator"
             )
         twice = assigned.intersection(annotator.assigns)
         if twice:
@@ -90,7 +91,8 @@ def run_annotators(
             result = annotator.run(article, dict(values), pipeline.settings_for(annotator.name))
             if set(result) != set(annotator.assigns):
                 raise PipelineError(
-                    f"annotator {annotator.name!r} returned {sorted(result)}, declared {sorted(annotator.assigns)}"
+                    f"annotator {annotator.name!r} returned {sorted(result)}, "
+                    f"declared {sorted(annotator.assigns)}"
                 )
             computed[annotator.name] = result
         values.update(result)
@@ -117,7 +119,9 @@ class AnnotationCache:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, blob in self._db.execute(f"SELECT key, value FROM results WHERE key IN ({marks})", chunk):
+            for key, blob in self._db.execute(
+                f"SELECT key, value FROM results WHERE key IN ({marks})", chunk
+            ):
                 try:
                     found[key] = pickle.loads(blob)
                 except Exception:  # a record written by older code: treat as a miss
@@ -170,7 +174,9 @@ def annotate_all(
     jobs = []
     hits = 0
     for article in articles:
-        cached = {name: stored[key] for name, key in zip(names, keys[article.slug], strict=True) if key in stored}
+        cached = {
+            name: stored[key] for name, key in zip(names, keys[article.slug], strict=True) if key in stored
+        }
         hits += len(cached) == len(names)
         jobs.append((pipeline, article, cached))
     misses = len(articles) - hits
@@ -184,11 +190,11 @@ def annotate_all(
 
     run = AnnotationRun([], [], hits, misses)
     fresh: list[tuple[str, dict[str, Any]]] = []
-    for article, (annotations, computed, error) in zip(articles, results, strict=True):
-        if annotations is None:
+    for article, (result, computed, error) in zip(articles, results, strict=True):
+        if result is None:
             run.errors.append(SourceError(article.source_path, error or "annotation failed"))
             continue
-        run.annotated.append(AnnotatedArticle(article, annotations))
+        run.annotated.append(AnnotatedArticle(article, result))
         by_name = dict(zip(names, keys[article.slug], strict=True))
         fresh.extend((by_name[name], value) for name, value in computed.items())
     cache.put_many(fresh)

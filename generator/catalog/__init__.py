@@ -22,6 +22,8 @@ def build_catalog(annotated: Iterable[AnnotatedArticle], pages: Iterable[Page], 
         articles=articles,
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
         sources=group(articles, lambda a: a.article.meta.source),
-        languages=group(articles, lambda a: a.language, label=lambda c: language_name(c, config.language), key=str),
+        languages=group(
+            articles, lambda a: a.language, label=lambda c: language_name(c, config.language), key=str
+        ),
         years=by_year(articles),
     )

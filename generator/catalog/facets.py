@@ -35,7 +35,7 @@ def by_year(articles: Iterable[AnnotatedArticle]) -> tuple[Facet, ...]:
 
 @cache
 def language_name(code: str, in_language: str) -> str:
-    """"fr" -> "French" (in the site's language), falling back to the code itself."""
+    """ "fr" -> "French" (in the site's language), falling back to the code itself."""
     if code == "und":
         return "Undetermined"
     try:

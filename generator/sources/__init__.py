@@ -58,8 +58,8 @@ def read_content(content_dir: Path) -> ReadRun:
             run.warnings.append(SourceError(str(rel), f"not an article (unknown suffix {suffix!r}); ignored"))
             continue
         try:
-            article_or_page = _read_one(content_dir, rel, reader, names)
-        except _FileError as exc:
+            article_or_page = read_file(content_dir, rel, names)
+        except FileError as exc:
             run.errors.append(exc.error)
             continue
         if isinstance(article_or_page, Page):
@@ -68,20 +68,26 @@ def read_content(content_dir: Path) -> ReadRun:
         first = slugs.setdefault(article_or_page.slug, str(rel))
         if first != str(rel):
             run.errors.append(
-                SourceError(str(rel), f"duplicate slug {article_or_page.slug!r}: {first} already has it; rename one")
+                SourceError(
+                    str(rel), f"duplicate slug {article_or_page.slug!r}: {first} already has it; rename one"
+                )
             )
             continue
         run.articles.append(article_or_page)
     return run
 
 
-class _FileError(Exception):
+class FileError(Exception):
     def __init__(self, error: SourceError) -> None:
         super().__init__(str(error))
         self.error = error
 
 
-def _read_one(content_dir: Path, rel: PurePosixPath, reader: Reader, names: set[PurePosixPath]) -> Article | Page:
+def read_file(content_dir: Path, rel: PurePosixPath, names: set[PurePosixPath]) -> Article | Page:
+    """One article (or page) and its sidecar; `names` lists the files beside it. Raises FileError."""
+    reader = reader_for(rel)
+    if reader is None:
+        raise FileError(SourceError(str(rel), f"not an article (unknown suffix {rel.suffix!r})"))
     parsed = _parse(content_dir, rel, reader)
     meta = merge(_from_path(rel), parsed.meta)
     for suffix in SIDECAR_SUFFIXES:
@@ -109,16 +115,16 @@ def _parse(content_dir: Path, rel: PurePosixPath, reader: Reader) -> Parsed:
     try:
         return reader.parse(decode_text((content_dir / rel).read_bytes()))
     except (DecodeError, MetadataError) as exc:
-        raise _FileError(SourceError(str(rel), str(exc), exc.line)) from exc
+        raise FileError(SourceError(str(rel), str(exc), exc.line)) from exc
     except OSError as exc:
-        raise _FileError(SourceError(str(rel), f"cannot read: {exc.strerror}")) from exc
+        raise FileError(SourceError(str(rel), f"cannot read: {exc.strerror}")) from exc
 
 
 def _sidecar(content_dir: Path, rel: PurePosixPath) -> Metadata:
     try:
         return to_metadata(*parse_yaml_mapping(decode_text((content_dir / rel).read_bytes())))
     except (DecodeError, MetadataError) as exc:
-        raise _FileError(SourceError(str(rel), str(exc), exc.line)) from exc
+        raise FileError(SourceError(str(rel), str(exc), exc.line)) from exc
 
 
 def _from_path(rel: PurePosixPath) -> Metadata:

@@ -32,4 +32,11 @@ class Reader(Protocol):
 def title_from(text: str) -> str:
     """The first sentence, cut at a word boundary: a readable stand-in for a missing title."""
     first = next((s for s in sentences(text.split("\n\n", 1)[0])), "") or text.strip()
-    return truncate(first, TITLE_MAX_CHARS) or "Untitled"
+    title = truncate(first, TITLE_MAX_CHARS)
+    if title != first:
+        # Do not end on a quotation opened and never closed: "… malgré « la frénésie…".
+        opened = max(title.rfind(mark) for mark in "«“„")
+        closed = max(title.rfind(mark) for mark in "»”“")
+        if opened > closed and opened > TITLE_MAX_CHARS // 2:
+            title = title[:opened].rstrip(" ,;:—–-") + "…"
+    return title or "Untitled"

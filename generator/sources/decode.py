@@ -19,7 +19,9 @@ def decode_text(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DecodeError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", line) from exc
+        raise DecodeError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", line
+        ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DecodeError("empty file")

@@ -34,7 +34,9 @@ def parse_yaml_mapping(text: str, first_line: int = 1) -> tuple[dict[str, Any], 
     if data is None:
         return {}, {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        raise MetadataError(f"metadata must be a mapping of keys to values, not {type(data).__name__}", first_line)
+        raise MetadataError(
+            f"metadata must be a mapping of keys to values, not {type(data).__name__}", first_line
+        )
     lines = {str(k.value): k.start_mark.line + first_line for k, _ in node.value}
     return {str(k): v for k, v in data.items()}, lines
 
@@ -66,9 +68,7 @@ def to_metadata(values: dict[str, Any], lines: dict[str, int]) -> Metadata:
 
 def merge(base: Metadata, over: Metadata) -> Metadata:
     """`over` wins for every key it states; extra keys merge by name."""
-    stated = {
-        key: getattr(over, key) for key in KNOWN_KEYS if getattr(over, key) not in (None, (), "")
-    }
+    stated = {key: getattr(over, key) for key in KNOWN_KEYS if getattr(over, key) not in (None, (), "")}
     extra = dict(base.extra)
     extra.update(over.extra)
     return replace(base, **stated, extra=tuple(extra.items()))

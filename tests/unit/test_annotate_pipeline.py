@@ -30,7 +30,10 @@ def article(text: str, slug: str = "a", **meta) -> Article:
     )
 
 
-FR = "Le président du Kazakhstan est arrivé à Moscou pour une visite d’État de deux jours, a indiqué le Kremlin."
+FR = (
+    "Le président du Kazakhstan est arrivé à Moscou pour une visite d’État de deux jours, "
+    "a indiqué le Kremlin."
+)
 EN = "The president of Kazakhstan arrived in Moscow on Tuesday for a two-day state visit, the Kremlin said."
 
 
@@ -67,7 +70,9 @@ def test_summary_is_lead_sentences_within_limit():
 
 
 def test_order_is_checked_before_anything_runs():
-    needs = Annotator(name="needs", version="1", assigns=("keywords",), requires=("entities",), run=lambda a, d, s: {})
+    needs = Annotator(
+        name="needs", version="1", assigns=("keywords",), requires=("entities",), run=lambda a, d, s: {}
+    )
     with pytest.raises(PipelineError, match="requires entities"):
         make_pipeline((language.ANNOTATOR, stats.ANNOTATOR, summary.ANNOTATOR, needs), {})
     with pytest.raises(PipelineError, match="assigns summary again"):
@@ -86,7 +91,9 @@ def test_annotator_returning_undeclared_fields_fails_the_article_only():
 def test_cache_keys_chain_versions_and_settings():
     pipeline = make_pipeline(DEFAULT_ANNOTATORS, {})
     keys = cache_keys(pipeline, article(FR))
-    bumped = make_pipeline((dataclasses.replace(language.ANNOTATOR, version="2"), stats.ANNOTATOR, summary.ANNOTATOR), {})
+    bumped = make_pipeline(
+        (dataclasses.replace(language.ANNOTATOR, version="2"), stats.ANNOTATOR, summary.ANNOTATOR), {}
+    )
     changed = cache_keys(bumped, article(FR))
     assert all(a != b for a, b in zip(keys, changed, strict=True)), "upstream change invalidates downstream"
     slower = cache_keys(make_pipeline(DEFAULT_ANNOTATORS, {"reading_speed_wpm": 100}), article(FR))
@@ -100,7 +107,9 @@ def test_cache_hits_skip_annotators(tmp_path):
         calls.append(a.slug)
         return stats.run(a, d, s)
 
-    pipeline = make_pipeline((language.ANNOTATOR, dataclasses.replace(stats.ANNOTATOR, run=counting), summary.ANNOTATOR), {})
+    pipeline = make_pipeline(
+        (language.ANNOTATOR, dataclasses.replace(stats.ANNOTATOR, run=counting), summary.ANNOTATOR), {}
+    )
     cache = AnnotationCache(tmp_path / "c.sqlite")
     first = annotate_all(pipeline, [article(FR, "a"), article(EN, "b")], cache)
     assert (first.hits, first.misses, calls) == (0, 2, ["a", "b"])
@@ -108,7 +117,7 @@ def test_cache_hits_skip_annotators(tmp_path):
     cache = AnnotationCache(tmp_path / "c.sqlite")
     second = annotate_all(pipeline, [article(FR, "a"), article(EN + " More.", "b")], cache)
     assert (second.hits, second.misses, calls) == (1, 1, ["a", "b", "b"])
-    assert [a.annotations for a in second.annotated][0] == first.annotated[0].annotations
+    assert second.annotated[0].annotations == first.annotated[0].annotations
 
 
 def test_parallel_run_matches_serial():

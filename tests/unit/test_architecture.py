@@ -54,7 +54,9 @@ def test_imports_run_down_the_pipeline():
     for path in PACKAGE.rglob("*.py"):
         stage = stage_of(path)
         for target in imported_stages(path):
-            if LAYERS[target] > LAYERS[stage] or (LAYERS[target] == LAYERS[stage] and target != stage and LAYERS[stage] > 0):
+            if LAYERS[target] > LAYERS[stage] or (
+                LAYERS[target] == LAYERS[stage] and target != stage and LAYERS[stage] > 0
+            ):
                 wrong.append(f"{path.relative_to(PACKAGE)} imports generator.{target}")
     assert not wrong, "imports against the pipeline:\n" + "\n".join(wrong)
 

@@ -10,7 +10,6 @@ from generator.sources.metadata import MetadataError, merge, parse_yaml_mapping,
 from generator.sources.text_reader import TextReader, paragraphs
 
 
-
 def write(root: Path, rel: str, data: str | bytes) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +97,8 @@ def test_seed_reads_with_derived_title_and_no_metadata(seed_path):
 
 def test_markdown_keeps_quote_marks_and_renders_tables_and_footnotes():
     parsed = MarkdownReader().parse(
-        "---\ntitle: T\n---\n« Bonjour » et „Hallo“ et “hi”.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nX[^1].\n\n[^1]: Note.\n"
+        "---\ntitle: T\n---\n« Bonjour » et „Hallo“ et “hi”.\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\nX[^1].\n\n[^1]: Note.\n"
     )
     html = parsed.body_html or ""
     assert "« Bonjour » et „Hallo“ et “hi”." in html
@@ -173,7 +173,15 @@ def test_bad_files_are_reported_and_the_rest_still_read(tmp_path):
     run = read_content(tmp_path)
     assert [a.slug for a in run.articles] == ["good"]
     errors = {e.path: e for e in run.errors}
-    assert set(errors) == {"bad-yaml.md", "bad-type.md", "bad-utf8.txt", "empty.md", "binary.txt", "good.txt", "side.yml"}
+    assert set(errors) == {
+        "bad-yaml.md",
+        "bad-type.md",
+        "bad-utf8.txt",
+        "empty.md",
+        "binary.txt",
+        "good.txt",
+        "side.yml",
+    }
     assert errors["bad-type.md"].line == 3 and "date" in errors["bad-type.md"].message
     assert errors["bad-utf8.txt"].line == 2
     assert errors["bad-yaml.md"].line is not None

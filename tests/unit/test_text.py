@@ -3,7 +3,13 @@ from generator.text import fold, sentences, slugify, truncate, words
 
 def test_sentences_do_not_break_after_honorifics_and_initials():
     text = "M. Tokaïev est arrivé. Mr. Smith said so. J. Doe agreed! Г-н Токаев прибыл. Done"
-    assert sentences(text) == ["M. Tokaïev est arrivé.", "Mr. Smith said so.", "J. Doe agreed!", "Г-н Токаев прибыл.", "Done"]
+    assert sentences(text) == [
+        "M. Tokaïev est arrivé.",
+        "Mr. Smith said so.",
+        "J. Doe agreed!",
+        "Г-н Токаев прибыл.",
+        "Done",
+    ]
 
 
 def test_sentence_closing_quote_stays_with_its_sentence():
