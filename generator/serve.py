@@ -19,11 +19,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     base_path = "/"
 
+    def _path(self) -> str:
+        return self.path.split("?", 1)[0].split("#", 1)[0]
+
+    def send_head(self) -> Any:
+        path = self._path()
+        if not path.startswith(self.base_path) and path + "/" != self.base_path:
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def translate_path(self, path: str) -> str:
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(self.base_path) and clean + "/" != self.base_path:
-            return str(Path(self.directory) / "\0missing")
-        return super().translate_path("/" + clean[len(self.base_path) :])
+        return super().translate_path("/" + self._path()[len(self.base_path) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -52,6 +59,13 @@ def _snapshot(folders: list[Path]) -> dict[Path, float]:
     }
 
 
+def make_server(site: Path, base_path: str, port: int) -> http.server.ThreadingHTTPServer:
+    """A server for `site` on 127.0.0.1 (port 0: any free port); call serve_forever() on it."""
+    handler_class = type("Handler", (SiteHandler,), {"base_path": base_path})
+    handler = functools.partial(handler_class, directory=str(site))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
 def serve(config: Config, content: Path, out: Path, cache: Path, port: int, *, watch: bool = True) -> int:
     templates = default_templates_dir()
 
@@ -61,10 +75,7 @@ def serve(config: Config, content: Path, out: Path, cache: Path, port: int, *, w
         print(f"built {report.articles} articles in {report.seconds:.1f} s ({state})", flush=True)
 
     rebuild()
-    handler = functools.partial(
-        type("Handler", (SiteHandler,), {"base_path": config.base_path}), directory=str(out)
-    )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = make_server(out, config.base_path, port)
     print(
         f"Serving on http://127.0.0.1:{server.server_address[1]}{config.base_path} (Ctrl+C to stop)",
         flush=True,

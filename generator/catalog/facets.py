@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -18,13 +18,22 @@ def group(
     label: Callable[[str], str] = str,
     key: Callable[[str], str] = slugify,
 ) -> tuple[Facet, ...]:
-    """One Facet per distinct value (articles keep their order), most articles first, then by label."""
+    """One Facet per distinct key (articles keep their order), most articles first, then by label.
+
+    Values that differ only in case, accents or punctuation ("l'Eurasie" / "l’Eurasie") share a key and
+    so one facet, labelled with the spelling most articles use.
+    """
     buckets: dict[str, list[AnnotatedArticle]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         found = value(article)
         if found:
-            buckets[found].append(article)
-    facets = [Facet(key(v) or "unnamed", label(v), tuple(items)) for v, items in buckets.items()]
+            facet_key = key(found) or "unnamed"
+            buckets[facet_key].append(article)
+            spellings[facet_key][found] += 1
+    facets = [
+        Facet(k, label(spellings[k].most_common(1)[0][0]), tuple(items)) for k, items in buckets.items()
+    ]
     return tuple(sorted(facets, key=lambda f: (-len(f.articles), f.label.casefold())))
 
 
