@@ -40,8 +40,10 @@ def static_files(templates_dir: Path) -> dict[str, bytes]:
     files = {}
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
-        if path.is_file() and path.name not in _IGNORED and not any(
-            part.startswith(".") or part == "__pycache__" for part in relative.parts
+        if (
+            path.is_file()
+            and path.name not in _IGNORED
+            and not any(part.startswith(".") or part == "__pycache__" for part in relative.parts)
         ):
             files[relative.as_posix()] = path.read_bytes()
     return files
@@ -52,9 +54,7 @@ def render_site(catalog: Catalog, config: Config, templates_dir: Path) -> Iterat
     assets = static_files(templates_dir)
     env = make_environment(config, templates_dir, assets)
     has_search = (templates_dir / "search.html").is_file()
-    env.globals.update(
-        nav=navigation(catalog, has_search), has_search=has_search, facet_link=FacetLinks(catalog)
-    )
+    env.globals.update(nav=navigation(catalog, has_search), has_search=has_search, facet_link=FacetLinks(catalog))
     seen: set[str] = set()
 
     def claim(path: str) -> str:

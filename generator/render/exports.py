@@ -28,4 +28,7 @@ def article_record(item: AnnotatedArticle, url_for: UrlFor) -> dict[str, Any]:
 
 def articles_json(catalog: Catalog, url_for: UrlFor) -> bytes:
     records = [article_record(item, url_for) for item in catalog.articles]
-    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    text = json.dumps(records, ensure_ascii=False, indent=1)
+    # Still valid JSON, and inert even if someone pastes it into a page's <script>.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return text.encode("utf-8") + b"\n"

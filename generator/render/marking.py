@@ -195,9 +195,7 @@ def mark_html(html: str, text: str, targets: list[Target]) -> list[Piece]:
         if n < 0 or match.end() > nodes[n][1]:
             continue  # crosses a tag, or not in a markable node
         node_start, _, event_index = nodes[n]
-        cuts.setdefault(event_index, []).append(
-            (match.start() - node_start, match.end() - node_start, target)
-        )
+        cuts.setdefault(event_index, []).append((match.start() - node_start, match.end() - node_start, target))
         last_end = match.end()
 
     pieces: list[Piece] = []
@@ -220,4 +218,9 @@ def mark_html(html: str, text: str, targets: list[Target]) -> list[Piece]:
 
 
 def _serialise(events: list[tuple[str, str, bool]]) -> Markup:
-    return Markup("".join(value if kind == "tag" else escape(value) for kind, value, _ in events))
+    return Markup("".join(value if kind == "tag" else _escape_text(value) for kind, value, _ in events))
+
+
+def _escape_text(text: str) -> str:
+    # In a text node only these three matter; quotes stay readable (attributes use `escape`).
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -17,6 +17,7 @@ from generator.model import (
     DateMention,
     Entity,
     EntityKind,
+    EntityMention,
     Quote,
 )
 from generator.render.marking import Mark, Piece, Target, mark_html, mark_paragraphs, select_targets
@@ -52,7 +53,10 @@ class Pager(Generic[T]):
         shown = sorted(n for n in wanted if 1 <= n <= self.total)
         out: list[int | None] = []
         for n in shown:
-            if out and n - (out[-1] or 0) > 1:
+            previous = out[-1] if out else None
+            if previous is not None and n - previous == 2:
+                out.append(n - 1)  # an ellipsis would hide a single page: show it instead
+            elif previous is not None and n - previous > 2:
                 out.append(None)
             out.append(n)
         return out
@@ -89,8 +93,9 @@ class EntityRef:
 @dataclass(frozen=True, slots=True)
 class QuoteView:
     quote: Quote
-    speaker_path: str | None
+    speaker_path: str | None  # the speaker's entity page, when the speaker is a known entity
     article: AnnotatedArticle | None = None
+    speaker_name: str | None = None  # the entity's canonical name, else the speaker as extracted
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +121,10 @@ class Lookup:
         self.by_id: dict[str, Entity] = {e.id: e for e in catalog.entities}
         self.by_slug: dict[str, AnnotatedArticle] = {a.slug: a for a in catalog.articles}
         # A speaker is a person or a named source (an organisation); persons win a name clash.
+        self.by_name: dict[tuple[str, str], Entity] = {}
+        for entity in catalog.entities:
+            for name in (*entity.aliases, entity.name):
+                self.by_name[(entity.kind, name.casefold())] = entity
         self.speakers: dict[str, Entity] = {}
         for kind in ("organisation", "person"):
             for entity in catalog.entities:
@@ -126,9 +135,21 @@ class Lookup:
     def path(self, entity_id: str | None) -> str | None:
         return entity_path(entity_id) if entity_id and entity_id in self.by_id else None
 
-    def speaker_path(self, speaker: str | None) -> str | None:
-        entity = self.speakers.get(speaker.casefold()) if speaker else None
+    def mention_path(self, mention: EntityMention) -> str | None:
+        """The entity page of a mention: by its resolved id, else by its kind and name or alias."""
+        if mention.entity_id:
+            return self.path(mention.entity_id)
+        entity = self.by_name.get((mention.kind, mention.name.casefold()))
         return entity_path(entity.id) if entity else None
+
+    def speaker(self, speaker: str | None) -> Entity | None:
+        return self.speakers.get(speaker.casefold()) if speaker else None
+
+    def quote_view(self, quote: Quote, article: AnnotatedArticle | None = None) -> QuoteView:
+        entity = self.speaker(quote.speaker)
+        if entity is None:
+            return QuoteView(quote, None, article, quote.speaker)
+        return QuoteView(quote, entity_path(entity.id), article, entity.name)
 
 
 def safe_link(url: str | None) -> str | None:
@@ -141,9 +162,7 @@ def safe_link(url: str | None) -> str | None:
 
 def article_view(item: AnnotatedArticle, lookup: Lookup) -> ArticleView:
     article, notes = item.article, item.annotations
-    candidates = [
-        Target(m.span, m.surface, Mark(m.kind, m.name, lookup.path(m.entity_id))) for m in notes.entities
-    ]
+    candidates = [Target(m.span, m.surface, Mark(m.kind, m.name, lookup.mention_path(m))) for m in notes.entities]
     candidates += [Target(d.span, d.surface, Mark("date", d.value, None, d.value)) for d in notes.dates]
     targets = select_targets(candidates, article.text)
     body = paragraphs = None
@@ -157,7 +176,7 @@ def article_view(item: AnnotatedArticle, lookup: Lookup) -> ArticleView:
         paragraphs=paragraphs,
         original_url=safe_link(article.meta.url),
         entities=_entities(item, lookup),
-        quotes=[QuoteView(q, lookup.speaker_path(q.speaker)) for q in notes.quotes],
+        quotes=[lookup.quote_view(q) for q in notes.quotes],
         dates=_unique_dates(notes.dates),
     )
 
@@ -165,7 +184,7 @@ def article_view(item: AnnotatedArticle, lookup: Lookup) -> ArticleView:
 def _entities(item: AnnotatedArticle, lookup: Lookup) -> list[tuple[EntityKind, list[EntityRef]]]:
     counts: dict[tuple[EntityKind, str], list[str | None]] = {}
     for mention in item.annotations.entities:
-        counts.setdefault((mention.kind, mention.name), []).append(lookup.path(mention.entity_id))
+        counts.setdefault((mention.kind, mention.name), []).append(lookup.mention_path(mention))
     out: list[tuple[EntityKind, list[EntityRef]]] = []
     for kind in ENTITY_KINDS:
         refs = [
@@ -203,32 +222,32 @@ class EntityView:
 def entity_view(entity: Entity, lookup: Lookup) -> EntityView:
     articles = [lookup.by_slug[s] for s in entity.article_slugs if s in lookup.by_slug]
     quotes = [
-        QuoteView(ref.quote, entity_path(entity.id), lookup.by_slug.get(ref.article_slug))
+        QuoteView(ref.quote, entity_path(entity.id), lookup.by_slug.get(ref.article_slug), entity.name)
         for ref in entity.quotes
     ]
     return EntityView(entity, articles, quotes)
 
 
 def all_quotes(catalog: Catalog, lookup: Lookup) -> list[QuoteView]:
-    """Every quote of the archive, grouped by speaker (most quoted first; unknown speakers last)."""
-    views = [
-        QuoteView(quote, lookup.speaker_path(quote.speaker), item)
-        for item in catalog.articles
-        for quote in item.annotations.quotes
-    ]
+    """Every quote of the archive, grouped by speaker (most quoted first; unknown speakers last).
+
+    Speakers that are known entities are grouped by entity, so "Tokayev" and "Kassym-Jomart Tokayev"
+    are one speaker.
+    """
+    views = [lookup.quote_view(quote, item) for item in catalog.articles for quote in item.annotations.quotes]
     counts: dict[str, int] = {}
     for view in views:
         counts[_speaker_key(view)] = counts.get(_speaker_key(view), 0) + 1
 
-    def order(view: QuoteView) -> tuple[bool, int, str]:
+    def order(view: QuoteView) -> tuple[bool, int, str, str]:
         key = _speaker_key(view)
-        return (view.quote.speaker is None, -counts[key], key)
+        return (view.speaker_name is None, -counts[key], (view.speaker_name or "").casefold(), key)
 
     return sorted(views, key=order)  # stable: articles stay newest first within a speaker
 
 
 def _speaker_key(view: QuoteView) -> str:
-    return (view.quote.speaker or "").casefold()
+    return view.speaker_path or "~" + (view.speaker_name or "").casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +262,7 @@ def by_speaker(views: Sequence[QuoteView]) -> list[SpeakerGroup]:
     groups: list[SpeakerGroup] = []
     for _, group in groupby(views, key=_speaker_key):
         members = list(group)
-        groups.append(SpeakerGroup(members[0].quote.speaker, members[0].speaker_path, members))
+        groups.append(SpeakerGroup(members[0].speaker_name, members[0].speaker_path, members))
     return groups
 
 
@@ -252,8 +271,7 @@ class FacetLinks:
 
     def __init__(self, catalog: Catalog) -> None:
         self.paths: dict[str, dict[str, str]] = {}
-        for name, facets in (("sources", catalog.sources), ("languages", catalog.languages),
-                             ("years", catalog.years)):
+        for name, facets in (("sources", catalog.sources), ("languages", catalog.languages), ("years", catalog.years)):
             table = self.paths.setdefault(name, {})
             for facet in facets:
                 table.setdefault(facet.label, facet_path(name, facet.key))
