@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -9,6 +10,13 @@ from generator.model import BodyFormat, Metadata
 from generator.text import sentences, truncate
 
 TITLE_MAX_CHARS = 90
+# A wire dateline opening the text ("MOSCOU, 11 novembre /Agence/ —", "ASTANA, Nov 10 (Wire) -") makes a
+# poor title; a place in capitals, at most a short date and source, then a dash, is skipped. The dateline
+# annotator reads the place and source themselves.
+_DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ '’.-]{2,30}(?:,[^—–\n]{0,48}?|\s*(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\)))"
+    r"\s[—–-]{1,2}\s+(?=\S)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +39,9 @@ class Reader(Protocol):
 
 def title_from(text: str) -> str:
     """The first sentence, cut at a word boundary: a readable stand-in for a missing title."""
-    first = next((s for s in sentences(text.split("\n\n", 1)[0])), "") or text.strip()
+    lead = text.split("\n\n", 1)[0]
+    lead = lead[_DATELINE.match(lead).end() :] if _DATELINE.match(lead) else lead
+    first = next((s for s in sentences(lead)), "") or text.strip()
     title = truncate(first, TITLE_MAX_CHARS)
     if title != first:
         # Do not end on a quotation opened and never closed: "… malgré « la frénésie…".

@@ -187,3 +187,19 @@ def test_bad_files_are_reported_and_the_rest_still_read(tmp_path):
     assert errors["bad-yaml.md"].line is not None
     assert "duplicate slug 'good'" in errors["good.txt"].message and "good.md" in errors["good.txt"].message
     assert str(errors["bad-type.md"]).startswith("bad-type.md:3: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("MOSCOU, 11 novembre /Agence Caspienne/ — Le président est arrivé. Suite.", "Le président est arrivé."),
+        ("ASTANA, Nov 10 (Steppe Wire) - Grain will move. More.", "Grain will move."),
+        ("WASHINGTON (AP) — Officials said so. More.", "Officials said so."),
+        ("NATO - the alliance said so. More.", "NATO - the alliance said so."),
+        ("La Russie — une histoire. Suite.", "La Russie — une histoire."),
+    ],
+)
+def test_derived_title_skips_a_wire_dateline(text, title):
+    from generator.sources.base import title_from
+
+    assert title_from(text) == title
