@@ -142,6 +142,9 @@ class Annotations:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     keywords: tuple[str, ...] = ()
+    # From a dateline opening the text ("MOSCOU, 11 novembre /TASS/ —"); meta.source/date still win.
+    dateline_place: str | None = None
+    dateline_source: str | None = None
     provenance: tuple[tuple[str, Provenance], ...] = ()
 
     def produced_by(self, key: str) -> Provenance | None:
@@ -164,6 +167,11 @@ class AnnotatedArticle:
     @property
     def language(self) -> str:
         return self.annotations.language
+
+    @property
+    def source(self) -> str | None:
+        """The outlet the user stated, else the one a wire dateline names."""
+        return self.article.meta.source or self.annotations.dateline_source
 
 
 @dataclass(frozen=True, slots=True)

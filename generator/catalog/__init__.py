@@ -21,7 +21,7 @@ def build_catalog(annotated: Iterable[AnnotatedArticle], pages: Iterable[Page], 
     return Catalog(
         articles=articles,
         pages=tuple(sorted(pages, key=lambda p: p.slug)),
-        sources=group(articles, lambda a: a.article.meta.source),
+        sources=group(articles, lambda a: a.source),
         languages=group(
             articles, lambda a: a.language, label=lambda c: language_name(c, config.language), key=str
         ),

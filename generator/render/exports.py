@@ -16,7 +16,7 @@ def article_record(item: AnnotatedArticle, url_for: UrlFor) -> dict[str, Any]:
         "url": url_for(article_path(item.slug)),
         "title": article.title,
         "date": item.date.isoformat() if item.date else None,
-        "source": article.meta.source,
+        "source": item.source,
         "language": notes.language,
         "authors": list(article.meta.authors),
         "tags": list(article.meta.tags),
