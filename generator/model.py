@@ -30,6 +30,30 @@ class SourceError:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityEdits:
+    """The user's corrections to one article's extracted entities (front matter key `entities`)."""
+
+    add: tuple[tuple[str, EntityKind], ...] = ()  # (name, kind); marked wherever the name occurs
+    remove: tuple[str, ...] = ()  # names or surface forms to drop
+    rename: tuple[tuple[str, str], ...] = ()  # (name or surface, new name)
+
+    def __bool__(self) -> bool:
+        return bool(self.add or self.remove or self.rename)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEdits:
+    """The user's corrections to one article's quotes (front matter key `quotes`)."""
+
+    add: tuple[tuple[str, str | None], ...] = ()  # (quoted words as in the text, speaker)
+    remove: tuple[str, ...] = ()  # opening words of quotes to drop
+    speakers: tuple[tuple[str, str], ...] = ()  # (opening words, speaker)
+
+    def __bool__(self) -> bool:
+        return bool(self.add or self.remove or self.speakers)
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What the user stated about an article (front matter and sidecar, merged).
 
@@ -44,6 +68,8 @@ class Metadata:
     language: str | None = None
     tags: tuple[str, ...] = ()
     summary: str | None = None
+    entity_edits: EntityEdits = EntityEdits()
+    quote_edits: QuoteEdits = QuoteEdits()
     # Keys we do not interpret are kept, as display strings, in file order.
     extra: tuple[tuple[str, str], ...] = ()
 

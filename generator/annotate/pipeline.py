@@ -14,10 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from generator.annotate.base import Annotator
+from generator.annotate.edits import apply_edits
 from generator.model import AnnotatedArticle, Annotations, Article, Provenance, SourceError
 
-# Annotation fields the user can state in metadata; their stated value wins and is credited to "user".
-_USER_FIELDS = ("language", "summary")
+# (annotation field, metadata field): where the user stated or corrected it, the result is credited to "user".
+_USER_FIELDS = (
+    ("language", "language"),
+    ("summary", "summary"),
+    ("entities", "entity_edits"),
+    ("quotes", "quote_edits"),
+)
 _ASSIGNABLE = tuple(f.name for f in fields(Annotations) if f.name != "provenance")
 _OPTIONAL = tuple(f.name for f in fields(Annotations) if f.default is not MISSING)
 
@@ -98,11 +104,11 @@ def run_annotators(
         values.update(result)
         for key in result:
             provenance[key] = Provenance(annotator.name, annotator.version)
-    for key in _USER_FIELDS:
-        if getattr(article.meta, key, None):
+    for key, stated in _USER_FIELDS:
+        if getattr(article.meta, stated):
             provenance[key] = Provenance("user", "")
     annotations = Annotations(**values, provenance=tuple(sorted(provenance.items())))
-    return annotations, computed
+    return apply_edits(article, annotations), computed
 
 
 class AnnotationCache:

@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.model import Metadata
+from generator.model import EntityEdits, Metadata, QuoteEdits
 
-KNOWN_KEYS = ("title", "date", "source", "url", "authors", "language", "tags", "summary")
+KNOWN_KEYS = ("title", "date", "source", "url", "authors", "language", "tags", "summary", "entity_edits", "quote_edits")
+_KINDS = ("person", "place", "organisation")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
@@ -59,6 +60,10 @@ def to_metadata(values: dict[str, Any], lines: dict[str, int]) -> Metadata:
                 parsed[key] = _text_list(value)
             elif key == "language":
                 parsed[key] = _language(value)
+            elif key == "entities":
+                parsed["entity_edits"] = _entity_edits(value)
+            elif key == "quotes":
+                parsed["quote_edits"] = _quote_edits(value)
             else:
                 extra.append((key, _display(value)))
         except ValueError as exc:
@@ -68,7 +73,7 @@ def to_metadata(values: dict[str, Any], lines: dict[str, int]) -> Metadata:
 
 def merge(base: Metadata, over: Metadata) -> Metadata:
     """`over` wins for every key it states; extra keys merge by name."""
-    stated = {key: getattr(over, key) for key in KNOWN_KEYS if getattr(over, key) not in (None, (), "")}
+    stated = {key: getattr(over, key) for key in KNOWN_KEYS if getattr(over, key)}
     extra = dict(base.extra)
     extra.update(over.extra)
     return replace(base, **stated, extra=tuple(extra.items()))
@@ -117,6 +122,60 @@ def _language(value: Any) -> str:
     if not _LANGUAGE.match(text):
         raise ValueError(f"must be a language code such as 'fr' or 'en', got {text!r}")
     return text.split("-")[0].split("_")[0].lower()
+
+
+def _entity_edits(value: Any) -> EntityEdits:
+    """entities: {add: [{name, kind}], remove: [name], rename: {old: new}}"""
+    edits = _edit_block(value, ("add", "remove", "rename"))
+    added = []
+    for item in _list(edits.get("add"), "entities.add"):
+        if not isinstance(item, dict) or set(item) - {"name", "kind"} or item.get("kind") not in _KINDS:
+            shape = "{name: …, kind: person|place|organisation}"
+            raise ValueError(f"entities.add takes items like {shape}, got {item!r}")
+        added.append((_text(item.get("name")), item["kind"]))
+    return EntityEdits(
+        add=tuple(added),
+        remove=tuple(_text(v) for v in _list(edits.get("remove"), "entities.remove")),
+        rename=_pairs(edits.get("rename"), "entities.rename"),
+    )
+
+
+def _quote_edits(value: Any) -> QuoteEdits:
+    """quotes: {add: [{text, speaker}], remove: [opening words], speaker: {opening words: speaker}}"""
+    edits = _edit_block(value, ("add", "remove", "speaker"))
+    added = []
+    for item in _list(edits.get("add"), "quotes.add"):
+        if not isinstance(item, dict) or set(item) - {"text", "speaker"}:
+            raise ValueError(f"quotes.add takes items like {{text: …, speaker: …}}, got {item!r}")
+        speaker = item.get("speaker")
+        added.append((_text(item.get("text")), _text(speaker) if speaker is not None else None))
+    return QuoteEdits(
+        add=tuple(added),
+        remove=tuple(_text(v) for v in _list(edits.get("remove"), "quotes.remove")),
+        speakers=_pairs(edits.get("speaker"), "quotes.speaker"),
+    )
+
+
+def _edit_block(value: Any, allowed: tuple[str, ...]) -> dict[str, Any]:
+    if not isinstance(value, dict) or set(value) - set(allowed):
+        raise ValueError(f"must be a mapping with the keys {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _list(value: Any, where: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"{where} must be a list, got {_kind(value)}")
+    return value
+
+
+def _pairs(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} must be a mapping of old to new, got {_kind(value)}")
+    return tuple((_text(k), _text(v)) for k, v in value.items())
 
 
 def _display(value: Any) -> str:

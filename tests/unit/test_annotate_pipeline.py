@@ -89,14 +89,12 @@ def test_annotator_returning_undeclared_fields_fails_the_article_only():
 
 
 def test_cache_keys_chain_versions_and_settings():
-    pipeline = make_pipeline(DEFAULT_ANNOTATORS, {})
-    keys = cache_keys(pipeline, article(FR))
-    bumped = make_pipeline(
-        (dataclasses.replace(language.ANNOTATOR, version="2"), stats.ANNOTATOR, summary.ANNOTATOR), {}
-    )
-    changed = cache_keys(bumped, article(FR))
+    chosen = (language.ANNOTATOR, stats.ANNOTATOR, summary.ANNOTATOR)
+    keys = cache_keys(make_pipeline(chosen, {}), article(FR))
+    bumped = (dataclasses.replace(language.ANNOTATOR, version="2"), stats.ANNOTATOR, summary.ANNOTATOR)
+    changed = cache_keys(make_pipeline(bumped, {}), article(FR))
     assert all(a != b for a, b in zip(keys, changed, strict=True)), "upstream change invalidates downstream"
-    slower = cache_keys(make_pipeline(DEFAULT_ANNOTATORS, {"reading_speed_wpm": 100}), article(FR))
+    slower = cache_keys(make_pipeline(chosen, {"reading_speed_wpm": 100}), article(FR))
     assert slower[0] == keys[0] and slower[1] != keys[1]
 
 

@@ -203,3 +203,31 @@ def test_derived_title_skips_a_wire_dateline(text, title):
     from generator.sources.base import title_from
 
     assert title_from(text) == title
+
+
+def test_entity_and_quote_edits_in_front_matter():
+    meta = to_metadata(
+        *parse_yaml_mapping(
+            "entities:\n  add: [{name: Henning Lüders, kind: person}]\n  remove: [Caspian]\n"
+            "  rename: {Tokaïev: Kassym-Jomart Tokayev}\n"
+            "quotes:\n  remove: [very substantial]\n  speaker: {Un ensemble: Kremlin}\n"
+        )
+    )
+    assert meta.entity_edits.add == (("Henning Lüders", "person"),)
+    assert meta.entity_edits.rename == (("Tokaïev", "Kassym-Jomart Tokayev"),)
+    assert meta.quote_edits.speakers == (("Un ensemble", "Kremlin"),) and not meta.extra
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "entities: [a, b]\n",
+        "entities:\n  add: [{name: X, kind: thing}]\n",
+        "entities:\n  drop: [X]\n",
+        "quotes:\n  speaker: [X]\n",
+    ],
+)
+def test_malformed_edits_are_errors_with_a_line(yaml_text):
+    with pytest.raises(MetadataError) as info:
+        to_metadata(*parse_yaml_mapping(yaml_text))
+    assert info.value.line == 1
