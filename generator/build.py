@@ -6,16 +6,18 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
+from generator.annotate.curated import CuratedEntity, CuratedError, load_curated
 from generator.annotate.pipeline import AnnotationCache, annotate_all, make_pipeline
 from generator.annotate.registry import DEFAULT_ANNOTATORS
 from generator.catalog import build_catalog
 from generator.config import Config
-from generator.model import AnnotatedArticle, Article, BuildReport, Catalog, OutputFile, SourceError
+from generator.model import AnnotatedArticle, Article, BuildReport, Catalog, OutputFile, Page, SourceError
 from generator.render import default_templates_dir, render_site
-from generator.sources import FileError, read_content, read_file
+from generator.sources import CURATED_FILE, FileError, read_content, read_file
 
 # Written into every built site; an existing folder without it is never deleted or replaced.
 MARKER = ".research-archive"
@@ -45,17 +47,34 @@ def build_site(
     return report
 
 
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything read and annotated, before the catalogue relates articles to each other."""
+
+    annotated: list[AnnotatedArticle]
+    pages: list[Page]
+    curated: tuple[CuratedEntity, ...]
+
+
 def gather(
     config: Config, content_dir: Path, cache_dir: Path, report: BuildReport, progress: Progress | None = None
 ) -> Catalog:
     """Read, annotate and catalogue `content_dir`, recording every problem in `report`."""
+    corpus = read_and_annotate(config, content_dir, cache_dir, report, progress)
+    return build_catalog(corpus.annotated, corpus.pages, config, corpus.curated)
+
+
+def read_and_annotate(
+    config: Config, content_dir: Path, cache_dir: Path, report: BuildReport, progress: Progress | None = None
+) -> Corpus:
     if not content_dir.is_dir():
         raise OutputError(f"content folder {content_dir} does not exist")
     read = read_content(content_dir)
     report.errors.extend(read.errors)
     report.warnings.extend(read.warnings)
 
-    pipeline = make_pipeline(DEFAULT_ANNOTATORS, asdict(config))
+    curated = load_curated_or_report(content_dir, report)
+    pipeline = make_pipeline(DEFAULT_ANNOTATORS, settings(config, curated))
     cache = AnnotationCache(cache_dir / "annotations.sqlite")
     try:
         total = len(read.articles)
@@ -72,7 +91,20 @@ def gather(
     report.errors.extend(run.errors)
     report.cache_hits, report.cache_misses = run.hits, run.misses
     report.articles = len(run.annotated)
-    return build_catalog(run.annotated, read.pages, config)
+    return Corpus(run.annotated, read.pages, curated)
+
+
+def settings(config: Config, curated: tuple[CuratedEntity, ...]) -> dict[str, Any]:
+    """Annotator settings: the configuration, plus entities.yml (so editing it invalidates the cache)."""
+    return {**asdict(config), "entities_curated": curated}
+
+
+def load_curated_or_report(content_dir: Path, report: BuildReport) -> tuple[CuratedEntity, ...]:
+    try:
+        return load_curated(content_dir / CURATED_FILE)
+    except CuratedError as exc:
+        report.errors.append(exc.as_source_error())
+        return ()
 
 
 def annotate_paths(
@@ -93,9 +125,10 @@ def annotate_paths(
             continue
         if isinstance(item, Article):
             articles.append(item)
+    curated = load_curated_or_report(content_dir, BuildReport())
     cache = AnnotationCache(cache_dir / "annotations.sqlite")
     try:
-        run = annotate_all(make_pipeline(DEFAULT_ANNOTATORS, asdict(config)), articles, cache)
+        run = annotate_all(make_pipeline(DEFAULT_ANNOTATORS, settings(config, curated)), articles, cache)
     finally:
         cache.close()
     return run.annotated, errors + run.errors

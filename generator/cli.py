@@ -10,10 +10,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.build import OutputError, annotate_paths, build_site, gather
+from generator.build import OutputError, annotate_paths, build_site, gather, read_and_annotate
+from generator.catalog.entities import resolve_entities, suggest_aliases
 from generator.config import Config, ConfigError, load_config
-from generator.model import BuildReport
+from generator.model import ENTITY_KINDS, BuildReport
 from generator.scaffold import ScaffoldError, create_archive
+from generator.sources import CURATED_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,29 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 0 if not errors else 1
 
 
+def cmd_entities(args: argparse.Namespace) -> int:
+    paths = resolve_paths(args)
+    report = BuildReport()
+    corpus = read_and_annotate(paths.config, paths.content, paths.cache, report)
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if args.suggest:
+        suggestions = suggest_aliases(corpus.annotated, corpus.curated, paths.config.language)
+        for suggestion in suggestions:
+            print(suggestion.describe())
+            print("  to confirm, add to content/entities.yml:")
+            print("\n".join("    " + line for line in suggestion.as_yaml().rstrip().split("\n")))
+            print()
+        print(f"{len(suggestions)} probable aliases, none merged: confirm them in {CURATED_FILE}.")
+        return 0 if report.ok else 1
+    _, entities = resolve_entities(corpus.annotated, corpus.curated, paths.config.language)
+    for entity in entities:
+        if args.kind in (None, entity.kind):
+            aliases = f"  (also: {', '.join(entity.aliases)})" if entity.aliases else ""
+            print(f"{entity.id}\t{len(entity.article_slugs)} articles\t{entity.name}{aliases}")
+    return 0 if report.ok else 1
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
@@ -178,6 +203,12 @@ def make_parser() -> argparse.ArgumentParser:
     _add_build_options(annotate)
     annotate.set_defaults(func=cmd_annotate)
 
+    entities = commands.add_parser("entities", help="list the people, places and organisations found")
+    entities.add_argument("--suggest", action="store_true", help="list probable aliases to confirm in entities.yml")
+    entities.add_argument("--kind", choices=ENTITY_KINDS, help="only this kind")
+    _add_build_options(entities)
+    entities.set_defaults(func=cmd_entities)
+
     new = commands.add_parser("new", help="create a new archive repository")
     new.add_argument("directory", help="folder to create (must be empty or missing)")
     new.set_defaults(func=cmd_new)
@@ -191,6 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, OutputError, ScaffoldError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("interrupted; the previous site was left as it was", file=sys.stderr)
         return 130

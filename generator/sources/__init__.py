@@ -18,7 +18,8 @@ from generator.text import slugify
 READERS: tuple[Reader, ...] = (MarkdownReader(), TextReader())
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 # Files in content/ that are not articles; the catalogue and config stages read them.
-RESERVED = {"entities.yml": "curated entities", "entities.yaml": "curated entities"}
+CURATED_FILE = "entities.yml"
+RESERVED = {CURATED_FILE: "curated entities"}
 PAGE_FILES = ("about.md",)
 _DATED_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[-_ ]")
 

@@ -53,9 +53,37 @@ def test_annotate_prints_json(tmp_path, capsys):
     article = tmp_path / "note.txt"
     article.write_text("Le président est arrivé à Moscou mardi pour une visite de deux jours.\n")
     (tmp_path / "note.yml").write_text("title: Arrivée\n")
-    assert (
-        main(["annotate", str(article), "--format", "json", "--config", str(tmp_path / "archive.yml")]) == 0
-    )
+    assert main(["annotate", str(article), "--format", "json", "--config", str(tmp_path / "archive.yml")]) == 0
     [record] = json.loads(capsys.readouterr().out)
     assert record["title"] == "Arrivée" and record["language"] == "fr" and record["word_count"] == 13
     assert record["provenance"]["language"].startswith("language@")
+
+
+def test_entities_lists_and_suggests(tmp_path, capsys):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.txt").write_text(
+        "Le président Kassym-Jomart Tokaïev est arrivé à Moscou. M. Tokaïev a rencontré Vladimir Poutine.\n"
+    )
+    (content / "b.txt").write_text(
+        "President Kassym-Jomart Tokayev arrived in Moscow on Tuesday. Mr Tokayev met Vladimir Putin there.\n"
+    )
+    (content / "entities.yml").write_text(
+        "entities:\n  - {name: Vladimir Putin, kind: person, aliases: [Vladimir Poutine]}\n"
+    )
+    config = str(tmp_path / "archive.yml")
+    assert main(["entities", "--kind", "person", "--config", config]) == 0
+    listed = capsys.readouterr().out
+    assert "person/vladimir-putin\t2 articles\tVladimir Putin" in listed
+    assert listed.count("Tokay") + listed.count("Tokaï") >= 1 and "place/" not in listed
+    assert main(["entities", "--suggest", "--config", config]) == 0
+    assert "none merged" in capsys.readouterr().out
+
+
+def test_bad_entities_file_is_reported(tmp_path, capsys):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.txt").write_text("Some text about Astana and nothing else at all.\n")
+    (content / "entities.yml").write_text("entities:\n  - {name: X, kind: planet}\n")
+    assert main(["check", "--config", str(tmp_path / "archive.yml")]) == 1
+    assert "entities.yml" in capsys.readouterr().err

@@ -1,0 +1,290 @@
+"""Per-language data for entity recognition, loaded once per process from `resources/<lang>/entities.yml`.
+
+Adding a language is adding a folder: every key is optional, `resources/mul/entities.yml` is merged under
+each language, and a language without a folder gets the shared data, the stop words of stopwordsiso
+(58 languages) and the function words, months, weekdays, honorifics and known organisations of every
+language that has a folder, so capitalised-sequence rules still run with junk filtering.
+
+Keys (see resources/fr/entities.yml for a full example):
+- honorifics: words kept in a person's mention ("M.", "Mr", "г-н"); matched case-sensitively.
+- roles: {role noun phrase: class}: titles before a name, and nouns of descriptions ("le dirigeant kazakh").
+- particles: connectors inside organisation and place names, only after an org or place word.
+- name_particles (mul): connectors inside people's names ("de", "von", "bin").
+- org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
+- place_nouns: kinds of place ("ville", "port", "region"): a cue before or after a name, left out of it.
+- compass_words: "Southern" of "Southern Urals"; org_tail_endings: adjective endings continuing a
+  French-style institution name; quoted_names: the language writes organisation names in « ».
+- institution_adjectives: lower-case adjectives continuing an institution name ("Nations unies").
+- known_organisations: names of organisations routinely used alone ("Kremlin").
+- place_aliases: {name: ISO 3166 code or "place"}: places CLDR does not name that way.
+- demonyms: {ISO code: [adjectives]}; adjective_endings: inflections to strip before looking one up.
+- function_words, months, weekdays: never a name on their own.
+- elisions: "d" of "d’État"; locative_prepositions: "à", "in", "в"; determiners, of_words: for descriptions.
+- patronymic_endings, male_names_in_a, female_names, inflection ("russian"), capitalised_nouns, genitive_s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.annotate import entity_inflection
+from generator.annotate.entity_tokens import APOSTROPHES, norm_apostrophe, tokenize
+
+RESOURCES = Path(__file__).parent / "resources"
+_PLAIN = re.compile(r"^[^\W\d_]+(?:[ \-‐‑][^\W\d_]+)*$")
+SHARED = "mul"
+
+
+class ResourceError(ValueError):
+    """A language data file is malformed."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared by identity: one instance per language
+class LanguageData:
+    code: str
+    inflection: str | None
+    capitalised_nouns: bool
+    genitive_s: bool
+    honorifics: frozenset[str]
+    roles: dict[tuple[str, ...], str]  # phrase as keys of its words -> role class
+    role_firsts: dict[str, tuple[tuple[str, ...], ...]]  # first word key -> phrases, longest first
+    role_lasts: frozenset[str]  # keys that end a role phrase
+    role_singles: frozenset[str]  # one-word roles long enough to end a compound ("minister" in "Wasserminister")
+    particles: tuple[tuple[str, ...], ...]  # longest first
+    name_particles: frozenset[str]
+    name_suffixes: frozenset[str]
+    org_words: frozenset[str]  # keys
+    place_words: frozenset[str]
+    place_nouns: frozenset[str]  # keys: "ville", "port", "region": a kind of place, before or heading a name
+    compass_words: frozenset[str]
+    name_nouns: frozenset[str]  # org, place words and place nouns as written (nominatives, lower case)
+    org_tail_endings: tuple[str, ...]
+    quoted_names: bool
+    institution_adjectives: frozenset[str]
+    known_organisations: tuple[str, ...]
+    place_aliases: dict[str, str]
+    demonyms: dict[str, str]  # key -> ISO code
+    adjective_endings: tuple[str, ...]
+    function_words: frozenset[str]  # lower case; never a name, stripped from the front of one
+    stopwords: frozenset[str]  # stopwordsiso's broader (noisier) list: only to doubt a sentence's first word
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    elisions: frozenset[str]
+    locative_prepositions: frozenset[str]
+    determiners: frozenset[str]
+    of_words: tuple[tuple[str, ...], ...]
+    patronymic_endings: tuple[str, ...]
+    male_names_in_a: frozenset[str]
+    stressed_adjective_stems: frozenset[str]
+    irregular_names: dict[str, str]
+    female_names: frozenset[str]
+
+    @property
+    def russian(self) -> bool:
+        return self.inflection == "russian"
+
+    def key(self, word: str) -> str:
+        """How words are compared with data: lower case, and stemmed where names decline."""
+        return word_key(word, self.russian)
+
+    def demonym(self, word: str) -> str | None:
+        """The ISO code a nationality adjective refers to ("kazakhe" -> "KZ"), or None."""
+        return _demonym(self, word)
+
+    def is_junk_word(self, word: str) -> bool:
+        """Never a name on its own: a function word, month or weekday."""
+        low = word.lower()
+        return low in self.function_words or low in self.months or low in self.weekdays
+
+    def _demonym(self, word: str) -> str | None:
+        low = word.lower()
+        found = self.demonyms.get(self.key(low))
+        if found:
+            return found
+        for ending in self.adjective_endings:
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                found = self.demonyms.get(low[: -len(ending)])
+                if found:
+                    return found
+        return None
+
+
+@lru_cache(maxsize=131072)
+def _demonym(data: LanguageData, word: str) -> str | None:
+    return data._demonym(word)
+
+
+@lru_cache(maxsize=262144)
+def word_key(word: str, russian: bool) -> str:
+    low = norm_apostrophe(word.lower())
+    if russian and entity_inflection.is_cyrillic_word(low):
+        return entity_inflection.stem(low)
+    return low
+
+
+def phrase_words(phrase: str, elisions: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Split a data phrase into tokens the way the recogniser splits text ("chef de l’État")."""
+    if _PLAIN.match(phrase):
+        return tuple(phrase.split())  # letters, spaces and hyphens only: the common case, split at once
+    out: list[str] = []
+    previous_end = -1
+    for token in tokenize(phrase, elisions, frozenset()):
+        if token.text in APOSTROPHES and out and token.start == previous_end:
+            out[-1] += "’"  # a phrase ending in an elision ("de l’") has nothing after the mark
+        else:
+            out.append(norm_apostrophe(token.text))
+        previous_end = token.end
+    return tuple(out)
+
+
+@cache
+def load(code: str) -> LanguageData:
+    """The data for one language code ("fr", "en", …); unknown codes get the shared data only."""
+    shared = _read(RESOURCES / SHARED / "entities.yml")
+    own = _read(RESOURCES / code / "entities.yml") if code and code != SHARED else {}
+    if not own:
+        shared = _borrowed(shared)
+    merged: dict[str, Any] = dict(shared)
+    for name, value in own.items():
+        if isinstance(value, list) and isinstance(merged.get(name), list):
+            merged[name] = [*merged[name], *value]
+        else:
+            merged[name] = value
+    return _build(code, merged, own_file=bool(own))
+
+
+# Lists that mean the same in any language's text: a language without data borrows those of every
+# language that has some (so "The", "Monday", "Kremlin" are known in an undetermined text).
+_BORROWED = ("function_words", "months", "weekdays", "honorifics", "known_organisations")
+
+
+def _borrowed(shared: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(shared)
+    for folder in sorted(RESOURCES.iterdir()):
+        if folder.name == SHARED or not (folder / "entities.yml").is_file():
+            continue
+        data = _read(folder / "entities.yml")
+        for name in _BORROWED:
+            merged[name] = [*merged.get(name, []), *(data.get(name) or [])]
+    return merged
+
+
+class _WordsLoader(yaml.SafeLoader):
+    """YAML without its 1.1 booleans: in word lists "on", "no", "yes", "y" (and NO, Norway) are words."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordsLoader) or {}
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ResourceError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _strings(data: dict[str, Any], name: str) -> list[str]:
+    value = data.get(name) or []
+    if not isinstance(value, list):
+        raise ResourceError(f"entities data: {name!r} must be a list")
+    return [str(v) for v in value]
+
+
+def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
+    inflection = data.get("inflection")
+    elisions = frozenset(w.lower() for w in _strings(data, "elisions"))
+    # Honorifics are compared without their dot: the tokenizer keeps "." as its own token.
+    russian = inflection == "russian"
+
+    def key(word: str) -> str:
+        return word_key(word, russian)
+
+    roles: dict[tuple[str, ...], str] = {}
+    for phrase, kind in (data.get("roles") or {}).items():
+        roles[tuple(key(w) for w in phrase_words(str(phrase), elisions))] = str(kind)
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for words in roles:
+        firsts.setdefault(words[0], []).append(words)
+    role_firsts = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in firsts.items()}
+
+    demonyms: dict[str, str] = {}
+    for iso, words in (data.get("demonyms") or {}).items():
+        for word in words or []:
+            demonyms[key(str(word))] = str(iso)
+
+    function_words = {w.lower() for w in _strings(data, "function_words")}
+    stopwords = _stopwords(code)
+    if not own_file:
+        # Without a data file of its own, a language relies on stopwordsiso alone.
+        function_words.update(stopwords)
+
+    def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+        found = {tuple(key(w) for w in phrase_words(p, elisions)) for p in _strings(data, name)}
+        return tuple(sorted(found, key=len, reverse=True))
+
+    return LanguageData(
+        code=code,
+        inflection=inflection,
+        capitalised_nouns=bool(data.get("capitalised_nouns")),
+        genitive_s=bool(data.get("genitive_s")),
+        honorifics=frozenset(h.rstrip(".") for h in _strings(data, "honorifics")),
+        roles=roles,
+        role_firsts=role_firsts,
+        role_lasts=frozenset(words[-1] for words in roles),
+        role_singles=frozenset(words[0] for words in roles if len(words) == 1 and len(words[0]) >= 6),
+        particles=phrases("particles"),
+        name_particles=frozenset(_strings(data, "name_particles")),
+        name_suffixes=frozenset(_strings(data, "name_suffixes")),
+        org_words=frozenset(key(w) for w in _strings(data, "org_words")),
+        place_words=frozenset(key(w) for w in _strings(data, "place_words")),
+        place_nouns=frozenset(key(w) for w in _strings(data, "place_nouns")),
+        compass_words=frozenset(key(w) for w in _strings(data, "compass_words")),
+        name_nouns=frozenset(
+            w.lower() for name in ("org_words", "place_words", "place_nouns") for w in _strings(data, name)
+        ),
+        org_tail_endings=tuple(sorted(_strings(data, "org_tail_endings"), key=len, reverse=True)),
+        quoted_names=bool(data.get("quoted_names")),
+        institution_adjectives=frozenset(w.lower() for w in _strings(data, "institution_adjectives")),
+        known_organisations=tuple(_strings(data, "known_organisations")),
+        place_aliases={str(k): str(v) for k, v in (data.get("place_aliases") or {}).items()},
+        demonyms=demonyms,
+        adjective_endings=tuple(sorted(_strings(data, "adjective_endings"), key=len, reverse=True)),
+        function_words=frozenset(function_words),
+        stopwords=frozenset(stopwords),
+        months=frozenset(m for w in _strings(data, "months") for m in (w.lower(), w.lower().rstrip("."))),
+        weekdays=frozenset(w.lower() for w in _strings(data, "weekdays")),
+        elisions=elisions,
+        locative_prepositions=frozenset(w.lower() for w in _strings(data, "locative_prepositions")),
+        determiners=frozenset(w.lower() for w in _strings(data, "determiners")),
+        of_words=phrases("of_words"),
+        patronymic_endings=tuple(w.lower() for w in _strings(data, "patronymic_endings")),
+        male_names_in_a=frozenset(_strings(data, "male_names_in_a")),
+        stressed_adjective_stems=frozenset(_strings(data, "stressed_adjective_stems")),
+        irregular_names={str(k): str(v) for k, v in (data.get("irregular_names") or {}).items()},
+        female_names=frozenset(_strings(data, "female_names")),
+    )
+
+
+def _stopwords(code: str) -> set[str]:
+    """Function words of stopwordsiso (MIT, 58 languages), when installed."""
+    try:
+        import stopwordsiso
+    except ImportError:  # an optional aid: the data files carry each language's own list
+        return set()
+    if not code or not stopwordsiso.has_lang(code):
+        return set()
+    return {w.lower() for w in stopwordsiso.stopwords(code)}

@@ -1,0 +1,170 @@
+"""Russian names in one article: the form to show for each declined word of a person's name.
+
+"Токаева" next to "Токаев" is its genitive; "Ирину Саблину" is the accusative of a woman's name; "Сауле
+Ермекбаева напомнила" is a woman (the past tense agrees in gender) whose first name does not decline.
+The order of evidence: a nominative the article itself uses, the person's gender (honorific, verb
+agreement, a following "Она"/"Он", a known woman's first name), then the likeliest nominative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.annotate import entity_inflection
+from generator.annotate.entity_resources import LanguageData
+from generator.annotate.entity_rules import Analysis, Candidate
+from generator.annotate.entity_tokens import Token
+
+_SENTENCE_END = frozenset(".!?…")
+_FEMALE_HONORIFICS = frozenset({"г-жа", "г-жи", "г-же", "г-жу", "госпожа", "госпожи", "госпоже", "миссис", "мисс"})
+_MALE_HONORIFICS = frozenset({"г-н", "г-на", "г-ну", "г-ном", "господин", "господина", "мистер"})
+_PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн)(а|у|ем|ом|е|ы|ой|ою|ю)?$")
+
+
+def is_patronymic(word: str) -> bool:
+    """"Кемелевичем", "Владимировна": a patronymic in any case."""
+    return bool(_PATRONYMIC.search(word.lower())) and len(word) > 5
+
+
+def gender_of(analysis: Analysis, cand: Candidate, data: LanguageData) -> str | None:
+    """"f", "m" or None, from the honorific, verb agreement around the name, or the first name."""
+    tokens = analysis.tokens
+    text = analysis.recogniser.text
+    surface = text[cand.start : cand.end].split()
+    if surface and surface[0].lower() in _FEMALE_HONORIFICS:
+        return "f"
+    if surface and surface[0].lower() in _MALE_HONORIFICS:
+        return "m"
+    if len(cand.words) >= 2 and entity_inflection.is_feminine_first_name(cand.words[0], data.female_names):
+        return "f"
+    if len(cand.words) >= 2 and _undeclined_foreign_woman(cand.words[0], cand.words[-1], data):
+        return "f"
+    found = _verb_gender(tokens, cand.first_tok, cand.last_tok)
+    if found:
+        return found
+    return _pronoun_after(tokens, cand.last_tok)
+
+
+def _undeclined_foreign_woman(first: str, last: str, data: LanguageData) -> bool:
+    """"Урсула фон Берг": a man's surname ending in a consonant declines with his first name, a woman's
+    does not; so a first name in -а/-я beside a bare consonant-final surname is a woman's."""
+    low_last = last.lower()
+    return (
+        first[-1:].lower() in "ая" and first not in data.male_names_in_a
+        and low_last[-1:] in "бвгджзклмнпрстфхцчшщ" and not low_last.endswith(("ов", "ев", "ёв", "ин", "ын"))
+    )
+
+
+def _verb_gender(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """The past tense nearest the name in its sentence: "-ла" feminine, "-л" masculine."""
+    best: tuple[int, str] | None = None
+    for k in range(last, min(len(tokens), last + 8)):
+        if tokens[k].text in _SENTENCE_END:
+            break
+        found = _past_tense(tokens[k])
+        if found:
+            best = (k - last, found)
+            break
+    for k in range(first - 1, max(-1, first - 12), -1):
+        if tokens[k].text in _SENTENCE_END:
+            break
+        found = _past_tense(tokens[k])
+        if found and (best is None or first - k < best[0]):
+            best = (first - k, found)
+            break
+    return best[1] if best else None
+
+
+def _past_tense(token: Token) -> str | None:
+    if not token.word or token.cap or len(token.low) < 4:
+        return None
+    low = token.low
+    if (low.endswith(("ла", "лась")) and low[-3:-2] in "аеиоуяы") or low.endswith("лась"):
+        return "f"
+    if low.endswith(("ал", "ел", "ил", "ял", "ул", "ался", "ился", "елся")):
+        return "m"
+    return None
+
+
+def _pronoun_after(tokens: Sequence[Token], last: int) -> str | None:
+    """"… Дана Омарова. Она добавила": the next sentence's subject."""
+    for k in range(last, min(len(tokens), last + 40)):
+        if tokens[k].text in _SENTENCE_END:
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if nxt is not None and nxt.low == "она":
+                return "f"
+            if nxt is not None and nxt.low == "он":
+                return "m"
+            return None
+    return None
+
+
+def lemmas(analysis: Analysis, data: LanguageData) -> dict[tuple[int, str], str]:
+    """(candidate index, word) -> the form to show, for the Cyrillic words of people's names."""
+    candidates = analysis.candidates
+    people = [
+        (index, cand) for index, cand in enumerate(candidates)
+        if cand.kind in ("person", None) and cand.evidence != "curated"
+    ]
+    words = {w for _, cand in people for w in cand.words if entity_inflection.is_cyrillic_word(w)}
+    genders = {index: gender_of(analysis, cand, data) for index, cand in people if cand.kind == "person"}
+    # A first name seen unchanged beside two forms of the surname does not decline ("Сауле").
+    seen_with: dict[str, set[str]] = {}
+    for _, cand in people:
+        if len(cand.words) >= 2:
+            seen_with.setdefault(cand.words[0], set()).add(cand.words[-1])
+    fixed = {first for first, lasts in seen_with.items() if len(lasts) >= 2}
+
+    out: dict[tuple[int, str], str] = {}
+    for index, cand in people:
+        gender = genders.get(index)
+        for position, word in enumerate(cand.words):
+            if not entity_inflection.is_cyrillic_word(word) or word in fixed:
+                continue
+            # A nominative the article itself uses wins: "Токаева" next to "Токаев" is the genitive.
+            sources = [v for v in words if v != word and word in entity_inflection.word_forms(v)]
+            if gender == "f":
+                sources = [v for v in sources if v.lower().endswith(("а", "я"))] or (
+                    [] if word.lower().endswith(("а", "я")) else sources
+                )
+            if sources:
+                out[(index, word)] = min(sources, key=len)
+                continue
+            if word in data.irregular_names:
+                out[(index, word)] = data.irregular_names[word]
+                continue
+            if gender == "f":
+                # A woman's name changes only in -у/-ю/-ой/-ей/-е/-ы (and -и of a known -ия name);
+                # "Дана Омарова" is a nominative, "Сауле", "Сейткали", "Айгуль" do not decline.
+                low = word.lower()
+                listed = [c for c in entity_inflection.nominative_candidates(word) if c in data.female_names]
+                oblique = low.endswith(("у", "ю", "ой", "ей", "ы", "е")) and not (position == 0 and low.endswith("е"))
+                if listed:
+                    out[(index, word)] = listed[0]  # "Айгули" -> "Айгуль", "Марии" -> "Мария"
+                elif oblique:
+                    out[(index, word)] = entity_inflection.choose_nominative(word, "f")
+                continue
+            if position == 0 and len(cand.words) >= 2 and not _visibly_oblique(cand.words[-1]):
+                continue  # the first name is in the surname's case: "Нарендра Моди" is a nominative
+            if _oblique(word):
+                out[(index, word)] = entity_inflection.choose_nominative(word, gender)
+    return out
+
+
+def _visibly_oblique(surname: str) -> bool:
+    """A surname whose ending shows an oblique case: "Путина", "Мерцем", "Токаеву" (not "Моди", "Путин")."""
+    low = surname.lower()
+    if low.endswith(("ым", "ом", "ем", "ой", "ому", "ого")):
+        return True
+    return len(low) > 3 and low[-1:] in "аяуюе" and low[-2:-1] not in "аеёиоуыэюя"
+
+
+def _oblique(word: str) -> bool:
+    """Ends as only an oblique case can: a vowel other than -а/-я, or -ым/-ом/-ем/-ой/-ей."""
+    low = word.lower()
+    if low.endswith(("ей", "ой", "ай")):
+        return False  # "Сергей", "Николай", "Толстой": a man's nominative (a woman's -ой is handled apart)
+    if low.endswith(("ым", "им", "ом", "ем", "ою", "ею")):
+        return True
+    return low[-1:] in "аяуюеиы"

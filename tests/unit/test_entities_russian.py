@@ -1,0 +1,84 @@
+"""Russian case forms of names: generated forms, nominatives of oblique forms, gender, agreement."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.annotate import entity_inflection as inflection
+from generator.annotate.entities import annotate_text
+
+
+@pytest.mark.parametrize(
+    ("nominative", "form"),
+    [
+        ("Казахстан", "Казахстана"), ("Казахстан", "Казахстаном"), ("Россия", "России"), ("Россия", "Россией"),
+        ("Москва", "Москве"), ("Москва", "Москвой"), ("Токаев", "Токаеву"), ("Токаев", "Токаевым"),
+        ("Сергей", "Сергеем"), ("Кремль", "Кремля"), ("Зеленский", "Зеленского"), ("Каспий", "Каспии"),
+        ("Оспанов-Калиев", "Оспанова-Калиева"), ("Касым-Жомарт", "Касым-Жомарта"), ("море", "моря"),
+    ],
+)
+def test_forms_are_generated_from_the_nominative(nominative: str, form: str) -> None:
+    assert form in inflection.word_forms(nominative)
+
+
+def test_indeclinable_names_keep_one_form() -> None:
+    assert inflection.word_forms("Актау") == ("Актау",)
+    assert inflection.word_forms("Сочи") == ("Сочи",)
+
+
+@pytest.mark.parametrize(
+    ("form", "gender", "expected"),
+    [
+        ("Токаевым", None, "Токаев"), ("Путину", "m", "Путин"), ("Сергея", "m", "Сергей"),
+        ("Ирину", "f", "Ирина"), ("Захаровой", "f", "Захарова"), ("Мерцем", "m", "Мерц"),
+        ("Моди", "m", "Моди"),  # no masculine name ends in -и in an oblique case: a foreign nominative
+    ],
+)
+def test_choose_nominative(form: str, gender: str | None, expected: str) -> None:
+    assert inflection.choose_nominative(form, gender) == expected
+
+
+def test_irregular_first_names_come_from_data() -> None:
+    assert inflection.choose_nominative("Павла", "m", {"Павла": "Павел"}) == "Павел"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("Российской", "газете"), ("Российская", "газета")),
+        (("Федерального", "агентства"), ("Федеральное", "агентство")),
+        (("Атырауской", "области"), ("Атырауская", "область")),
+        (("Известиях",), ("Известия",)),
+        (("Зерновой", "союз"), ("Зерновой", "союз")),
+    ],
+)
+def test_phrase_nominative_agrees_adjectives_with_the_noun(words: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    lexicon = frozenset({"газета", "агентство", "область", "союз"})
+    assert inflection.phrase_nominative(words, lexicon, frozenset({"зернов"})) == expected
+
+
+def test_stems_meet_for_two_forms_of_one_name() -> None:
+    assert inflection.stem("Токаева") == inflection.stem("Токаев")
+    assert inflection.stems("Сергея") & inflection.stems("Сергей")
+    assert not inflection.stems("Мария") & inflection.stems("Марина")
+
+
+def test_adjective_and_verb_shapes() -> None:
+    assert inflection.is_adjective("каспийских") and not inflection.is_adjective("заявление")
+    assert inflection.looks_like_verb("сообщила") and not inflection.looks_like_verb("дел")
+
+
+def test_article_level_forms_follow_the_nominative_the_text_uses() -> None:
+    text = "Президент Токаев прибыл в Москву. Позже Токаеву показали Кремль, а Токаевым восхищались."
+    assert {m.name for m in annotate_text(text, "ru") if m.kind == "person"} == {"Токаев"}
+
+
+def test_undeclined_foreign_surname_marks_a_woman() -> None:
+    text = "Немецкий аналитик Урсула фон Берг считает, что договор важен."
+    assert [m.name for m in annotate_text(text, "ru") if m.kind == "person"] == ["Урсула фон Берг"]
+
+
+def test_patronymic_alone_with_first_name_is_a_polite_address() -> None:
+    text = "Касым-Жомарт Токаев приехал. «Мы с Касым-Жомартом Кемелевичем всё обсудили», — сказал Путин."
+    people = [m for m in annotate_text(text, "ru") if m.kind == "person"]
+    assert [m.name for m in people][:2] == ["Касым-Жомарт Токаев", "Касым-Жомарт Токаев"]
