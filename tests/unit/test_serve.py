@@ -38,3 +38,14 @@ def test_serves_under_the_base_path(server):
 def test_missing_pages_get_the_site_404(server):
     assert get(f"{server}/repo/nope/") == (404, "not here")
     assert get(f"{server}/a/") == (404, "not here"), "outside the base path nothing is served"
+
+
+def test_watch_rebuilds_when_a_file_changes(tmp_path):
+    from generator.serve import _watch
+
+    (tmp_path / "a.md").write_text("one")
+    rebuilt = threading.Event()
+    threading.Thread(target=_watch, args=([tmp_path], rebuilt.set, 0.05), daemon=True).start()
+    assert not rebuilt.wait(0.3), "nothing changed yet"
+    (tmp_path / "b.md").write_text("new article")
+    assert rebuilt.wait(5)
