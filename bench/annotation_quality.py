@@ -87,14 +87,16 @@ def score_entities(case: Case) -> list[Score]:
     gold_names: dict[tuple[str, str], str] = {}
     for section, kind in GOLD_KINDS.items():
         for item in case.gold.get(section) or []:
-            key = (kind, case.canon(str(item["name"])))
+            name = case.canon(str(item["name"]))
+            key = (kind, _person_key(name) if kind == "person" else name)
             gold_pairs.add(key)
             gold_names[key] = str(item["name"])
     predicted: dict[tuple[str, str], str] = {}
     for mention in case.annotations.entities:
         if not mention.surface[:1].isupper() and mention.kind == "person":
             continue  # a description resolved to a person ("le dirigeant kazakh"): optional
-        predicted.setdefault((mention.kind, case.canon(mention.name)), mention.name)
+        name = case.canon(mention.name)
+        predicted.setdefault((mention.kind, _person_key(name) if mention.kind == "person" else name), mention.name)
     for kind in GOLD_KINDS.values():
         score = Score("entities", "entity", case.language, kind)
         gold_k = {p for p in gold_pairs if p[0] == kind}
@@ -107,6 +109,18 @@ def score_entities(case: Case) -> list[Score]:
         scores.append(score)
     scores += _score_mentions(case)
     return scores
+
+
+_PATRONYMIC = re.compile(r"(ович|евич|вич|овна|евна|ична|ovich|evich|ovitch|evitch|ovna|evna)$")
+
+
+def _person_key(name: str) -> str:
+    """"Анна Сергеевна Воронцова" and "Анна Воронцова" are one person (the project's convention, issue 3,
+    resolves a name with a patronymic to first name and surname): middle patronymics are left out."""
+    words = name.split()
+    if len(words) < 3:
+        return name
+    return " ".join([words[0], *(w for w in words[1:-1] if not _PATRONYMIC.search(w)), words[-1]])
 
 
 def _score_mentions(case: Case) -> list[Score]:
@@ -183,7 +197,16 @@ def _same_speaker(case: Case, predicted: str | None, gold: str) -> bool:
         for item in case.gold.get(section) or []:
             if _words(str(item["name"])) == g:
                 names.update(_words(str(s)) for s in item.get("surface_forms") or [])
+    if any(_without_middle(n) == p for n in names):
+        return True
     return p in names or any(len(n) > 3 and (p.endswith(" " + n) or n.endswith(" " + p)) for n in names)
+
+
+def _without_middle(name: str) -> str:
+    """"anna sergeevna vorontsova" -> "anna vorontsova": the entity annotator's canonical form drops a
+    patronymic or middle name (issue 3: "Vladimir Vladimirovitch Poutine" -> "Vladimir Poutine")."""
+    words = name.split()
+    return f"{words[0]} {words[-1]}" if len(words) == 3 else name
 
 
 def _quote_scores(case: Case, predicted: Sequence[Quote], annotator: str) -> list[Score]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.annotate import entity_inflection, entity_russian
+from generator.annotate import entity_inflection, entity_russian, entity_shapes
 from generator.annotate.entity_resources import LanguageData
 from generator.annotate.entity_rules import Analysis, Candidate, Recogniser
 from generator.annotate.entity_tokens import Token
@@ -54,6 +54,7 @@ class Cluster:
 def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], list[Cluster]]:
     """Resolved mentions (names and kinds settled) and the person clusters, for descriptions."""
     candidates = analysis.candidates
+    acronyms = _defined_acronyms(analysis)
     lemmas = entity_russian.lemmas(analysis, data) if data.russian else {}
 
     def norm(index: int, word: str) -> str:
@@ -86,7 +87,6 @@ def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], lis
         (c.words[0] if c.words else c.name): c.kind for c in candidates if c.kind in ("place", "organisation")
     }
     resolved: list[Resolved] = []
-    acronyms: dict[str, str] = {}
     for index, cand in enumerate(candidates):
         cluster = by_candidate.get(index)
         if cluster is not None:
@@ -97,7 +97,9 @@ def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], lis
             cluster = _find_single(clusters, word, cand.start, data)
             if cluster is not None:
                 _profile(cluster, cand)
-                resolved.append(Resolved(cand.start, cand.end, "person", cluster.name))
+                start = _particle_start(analysis.tokens, cand.first_tok, data) if cand.start == analysis.tokens[
+                    cand.first_tok].start else cand.start
+                resolved.append(Resolved(start, cand.end, "person", cluster.name))
                 continue
             if cand.kind is None:
                 kind = known_names.get(cand.words[0])
@@ -112,15 +114,29 @@ def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], lis
         if cand.kind is None:
             continue
         name = cand.name
-        if cand.kind == "organisation" and cand.evidence in ("acronym", "known") and cand.name.isupper():
-            name = acronyms.get(name) or _bracketed_acronym(analysis, candidates, index) or name
-            if name != cand.name:
-                acronyms[cand.name] = name
+        if cand.name.isupper() and cand.name in acronyms:
+            kind, name = acronyms[cand.name]
+            resolved.append(Resolved(cand.start, cand.end, kind, name))
+            continue
         resolved.append(Resolved(cand.start, cand.end, cand.kind, name))
     _longer_names(resolved)
     if data.russian:
         _one_form_per_name(resolved)
     return resolved, clusters
+
+
+def _particle_start(tokens: Sequence[Token], first: int, data: LanguageData) -> int:
+    """"Von Allmen", "Van der Berg", "De Vaucelles" opening a sentence: the surname alone was found, but
+    its capitalised particle belongs to the mention."""
+    k = first
+    if k >= 2 and tokens[k - 1].text in data.name_particles and tokens[k - 1].end + 1 >= tokens[k].start:
+        k -= 1  # "der" of "Van der"
+    previous = tokens[k - 1] if k >= 1 else None
+    if previous is not None and previous.cap and previous.low in data.name_particles and (
+        previous.end + 1 >= tokens[k].start
+    ):
+        return previous.start
+    return tokens[first].start
 
 
 def _one_form_per_name(resolved: list[Resolved]) -> None:
@@ -197,21 +213,32 @@ def _profile(cluster: Cluster, cand: Candidate) -> None:
         cluster.countries.add(cand.country)
 
 
-def _bracketed_acronym(analysis: Analysis, candidates: list[Candidate], index: int) -> str | None:
-    """"Organisation des Nations unies (ONU)": the acronym takes the organisation's name."""
-    cand = candidates[index]
-    tokens = analysis.tokens
-    i = cand.first_tok
-    if i < 2 or tokens[i - 1].text != "(" or index == 0:
-        return None
-    previous = candidates[index - 1]
-    if previous.kind != "organisation" or previous.last_tok != i - 1:
-        return None
-    initials = "".join(w[0] for w in previous.name.split() if w[:1].isupper())
-    acronym = cand.name
-    if initials and (initials == acronym or acronym.startswith(initials) or initials.startswith(acronym)):
-        return previous.name
-    return None
+def _defined_acronyms(analysis: Analysis) -> dict[str, tuple[EntityKind, str]]:
+    """"Collectif Rhin Vivant (CRV)", "Organisation des Nations unies (ONU)": an acronym in brackets that
+    spells the name just before it stands for that name, everywhere in the article; a name so defined
+    that the rules took for a person (or left unclassified) is an organisation."""
+    candidates, tokens = analysis.candidates, analysis.tokens
+    found: dict[str, tuple[EntityKind, str]] = {}
+    by_end: dict[int, Candidate] = {}
+    for c in candidates:  # the longest name ending there ("комиссия по охране Рейна", not "Рейна")
+        if c.last_tok not in by_end or c.first_tok < by_end[c.last_tok].first_tok:
+            by_end[c.last_tok] = c
+    for cand in candidates:
+        if len(cand.words) != 1 or not cand.words[0].isupper() or not entity_shapes.bracketed(tokens, cand.first_tok):
+            continue
+        previous = by_end.get(cand.first_tok - 1)
+        if previous is None or previous.evidence in ("honorific", "role", "curated") or cand.evidence == "curated":
+            continue
+        if not (entity_shapes.acronym_fits(cand.words[0], previous.name) or (
+            previous.kind == "organisation" and entity_shapes.spells(cand.words[0], previous.name)
+        )):
+            continue
+        if previous.kind in (None, "person"):
+            previous.kind = "organisation"
+        kind: EntityKind = previous.kind or "organisation"
+        found.setdefault(cand.words[0], (kind, previous.name))
+        cand.kind = kind
+    return found
 
 
 # -- descriptions ---------------------------------------------------------------------------------------

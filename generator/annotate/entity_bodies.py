@@ -13,9 +13,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from generator.annotate import entity_inflection
+from generator.annotate import entity_inflection, entity_shapes
 from generator.annotate.entity_resources import LanguageData
 from generator.model import EntityKind
 
@@ -35,6 +36,11 @@ def _adjective_agreeing(adjective: str, noun: str, data: LanguageData) -> str:
 
 
 
+@lru_cache(maxsize=16)
+def nouns_tuple(nouns: frozenset[str]) -> tuple[str, ...]:
+    return tuple(n for n in nouns if len(n) >= 5)
+
+
 def _nominative(words: tuple[str, ...], data: LanguageData) -> tuple[str, ...]:
     return entity_inflection.phrase_nominative(words, data.name_nouns, data.stressed_adjective_stems)
 
@@ -43,25 +49,45 @@ class Bodies:
     """Needs the recogniser's tokens, data, gazetteer, output and cue helpers (entity_rules, entity_cues)."""
 
     out: list[Candidate]
+    titles: set[tuple[str, ...]]
     mid_caps: frozenset[str]
     lower_words: frozenset[str]
 
     def _quoted_names(self, taken: dict[int, int]) -> dict[int, int]:
-        """«Известия», « Rossiïskaïa Gazeta » after a newspaper noun: short capitalised names in quotes."""
+        """«Известия», « Rossiïskaïa Gazeta » after a newspaper noun: short capitalised names in quotes.
+        A title-case phrase in quotes otherwise (a ship after a vessel noun, a report) is no entity."""
         tokens, data = self.tokens, self.data
         found: dict[int, int] = {}
         for q, token in enumerate(tokens):
-            if token.text not in _QUOTE_OPEN or q + 1 >= len(tokens) or not tokens[q + 1].cap:
+            if token.text not in _QUOTE_OPEN or q + 1 >= len(tokens):
                 continue
-            close = next((k for k in range(q + 1, min(q + 6, len(tokens))) if not tokens[k].word), None)
-            if close is None or tokens[close].text not in _QUOTE_CLOSE or close == q + 1:
+            start = q + 1
+            if tokens[start].word and tokens[start].low.endswith(("’", "'")) and start + 1 < len(tokens):
+                start += 1  # « L’Écho rhénan »: an elided article opens the name
+            if not tokens[start].cap:
+                continue
+            vessel = q > 0 and self.is_vessel(q - 1)
+            title = entity_shapes.quoted_title(tokens, q, data.name_particles, data.function_words)
+            if title > 0 and any(k in taken for k in range(q + 1, title)):
+                continue
+            org_before = q > 0 and tokens[q - 1].word and self.is_org_word(q - 1)
+            if title > 0 and (vessel or not (org_before or data.quoted_names)) and self.known_at(q + 1, title) is None:
+                self.titles.add(tuple(t.text for t in tokens[q + 1 : title] if t.word))
+                found[q + 1] = title  # a ship's or a work's title: no entity
+                continue
+            close = next((k for k in range(start, min(start + 5, len(tokens))) if not tokens[k].word), None)
+            if close is None or tokens[close].text not in _QUOTE_CLOSE or close == start:
                 continue
             first = tokens[q + 1]
             if any(k in taken for k in range(q + 1, close)) or first.low in data.function_words:
                 continue
-            if not (data.quoted_names or (q > 0 and tokens[q - 1].word and self.is_org_word(q - 1))):
+            if not (data.quoted_names or org_before):
                 continue
             if first.sent and first.low in data.stopwords:
+                continue
+            if start > q + 1:
+                self._emit_name(q + 1, close, "organisation", "quoted")
+                found[q + 1] = close
                 continue
             words = tuple(t.text for t in tokens[q + 1 : close])
             if data.russian:
@@ -69,6 +95,14 @@ class Bodies:
             self._emit(q + 1, close, "organisation", words, "quoted")
             found[q + 1] = close
         return found
+
+    def is_vessel(self, k: int) -> bool:
+        """A vessel noun before a name: "the trawler", "le navire", "траулера", "Versorgungsschiffs"."""
+        token = self.tokens[k]
+        if not token.word:
+            return False
+        nouns = self.data.vessel_nouns
+        return token.key in nouns or (self.data.capitalised_nouns and token.low.endswith(nouns_tuple(nouns)))
 
     def _lowercase_start(self, i: int, taken: dict[int, int]) -> int:
         """Names that start in lower case: "mer Caspienne", "ministère kazakh des Affaires étrangères"."""
@@ -188,12 +222,10 @@ class Bodies:
         org = any(self.is_org_word(k) for k in range(i, j))
         if org and self._org_then_person(i, j):
             return
-        if org and data.capitalised_nouns and j - i >= 2 and self.is_org_word(i) and not any(
-            self.is_org_word(k) or self.is_place_word(k) for k in range(i + 1, j)
-        ):
-            i += 1  # "Nachrichtenagentur Reuters", "Konzern Gazprom": the noun in apposition, then the name
+        if org and data.capitalised_nouns and j - i >= 2:
+            i = self._german_apposition(i, j)
         end = self.org_tail(j) if org else j
-        if not proper and end == j and j - i == 1 and "-" not in tokens[i].text:
+        if not proper and end == j and j - i == 1 and "-" not in tokens[i].text and not self._defined(i):
             return  # "Agence", "Parlement", "Regierung" alone: the common noun, not a name
         if org and i > 0 and tokens[i - 1].cap and not tokens[i - 1].sent and tokens[i - 1].low in data.determiners:
             i -= 1  # "The Caspian Ledger": the article belongs to a title mid-sentence
@@ -204,6 +236,67 @@ class Bodies:
             self._emit(i, end, kind, words, "org-word" if org else "place-word")
             return
         self._emit_name(i, end, kind, "org-word" if org else "place-word")
+
+    def _german_apposition(self, i: int, j: int) -> int:
+        """"Nachrichtenagentur Reuters", "Umweltorganisation Arctic Shipping Watch", "Hamburger Reederei
+        Nordsee Linien": a common noun (with a place adjective) in apposition before the name; returns
+        where the name starts. "Deutsche Bank", "Basler Zeitung" are names: their first word is no noun."""
+        tokens = self.tokens
+        k = i
+        if k + 2 < j and self._place_adjective(k) and self.is_org_word(k + 1):
+            k += 1
+        if not self.is_org_word(k) or not tokens[k + 1].cap:
+            return i
+        rest = range(k + 1, j)
+        known = self.known_at(k + 1, j)
+        if known is not None and known.kind == "place":
+            return i  # "Verwaltungsgericht Strassburg", "Universität Wien": a body of that place
+        # The name stands alone when it is one word or carries its own organisation word;
+        # "Bürgerinitiative Sauberer Oberrhein" is one name.
+        if j - k == 2 or known is not None or any(self.is_org_word(m) for m in rest):
+            return k + 1
+        return i
+
+    def _place_compound(self, i: int) -> bool:
+        """"Oslo-based", "Paris-born": a place joined to a lower-case participle; emits the place."""
+        token = self.tokens[i]
+        head, _, tail = token.text.rpartition("-")
+        if not head or tail not in self.data.place_compounds or not head[:1].isupper():
+            return False
+        known = self.gaz.entries.get((head,))
+        name = known.name if known is not None else head
+        self._emit(i, i + 1, "place", (name,), "place-word", known=known)
+        self.out[-1].end = token.start + len(head)
+        self.bodies.pop(i, None)
+        return True
+
+    def _name_shaped(self, i: int, j: int) -> bool:
+        """Where every noun is capitalised, a person's name still shows: a particle between capitalised
+        words ("Anna von Berg", "Jan van der Berg") or a hyphenated first name then a surname ("Hans-Peter
+        Roth"), with no organisation or place word."""
+        tokens, data = self.tokens, self.data
+        if j - i > 4 or any(self.is_org_word(k) or self.is_place_word(k) or tokens[k].upper for k in range(i, j)):
+            return False
+        inner = [k for k in range(i + 1, j - 1) if tokens[k].text in data.name_particles]
+        if inner and tokens[j - 1].cap:
+            return True
+        first = tokens[i].text.split("-")
+        return j - i == 2 and len(first) == 2 and all(p[:1].isupper() and len(p) > 1 for p in first)
+
+    def _defined(self, i: int) -> bool:
+        """"Umweltbundesamt (UBA)": a lone compound noun that an acronym in brackets defines is a name."""
+        tokens = self.tokens
+        return entity_shapes.bracketed(tokens, i + 2) and tokens[i + 2].upper and entity_shapes.spells(
+            tokens[i + 2].text, tokens[i].text
+        )
+
+    def _place_adjective(self, k: int) -> bool:
+        """German "Tromsøer", "Kieler": a place name with -er, an adjective that is no part of a name."""
+        text = self.tokens[k].text
+        if not text.endswith("er") or len(text) < 5:
+            return False
+        stem = text[:-2]
+        return any(self.gaz.entries.get((form,)) is not None or form in self.mid_caps for form in (stem, stem + "e"))
 
     def _org_then_person(self, i: int, j: int) -> bool:
         """"МИД России Сергей Лавров": an organisation, its country, then a person, in one capitalised run."""

@@ -15,6 +15,8 @@ from generator.annotate.entity_tokens import Token
 from generator.annotate.gazetteer import Gazetteer, Known
 
 MAX_TAIL = 8
+# German compound heads shorter than four letters that still make the compound a body ("Bundesamt").
+_SHORT_HEADS = frozenset({"amt"})
 
 
 class Cues:
@@ -150,6 +152,8 @@ class Cues:
         found = self.gaz.entries.get(words)
         if found is None and all(self.tokens[k].upper for k in range(i, j) if self.tokens[k].word):
             found = self.gaz.entries.get(tuple(_title(w) for w in words))
+            if found is not None and j - i == 1 and not found.code.startswith("cldr:") and not self._shouted(i):
+                found = None  # "BISO", "UBA" mid-sentence are acronyms, not the towns Biso and Uba
         if found is None and self.data.genitive_s and words[-1].endswith("s") and len(words[-1]) > 3:
             found = self.gaz.entries.get((*words[:-1], words[-1][:-1]))  # German "Russlands", "Moskaus"
         if found is not None and j - i == 1 and not found.code.startswith("cldr:"):
@@ -158,12 +162,22 @@ class Cues:
                 return None  # "Kazakh" is also a town's name; "Sur" opens a French sentence
         return found
 
+    def _shouted(self, i: int) -> bool:
+        """A word in capitals that is a dateline ("TROMSØ (Reuters) –") or part of a line in capitals."""
+        tokens = self.tokens
+        if i == 0 or "\n" in self.text[tokens[i - 1].end : tokens[i].start]:
+            return True
+        near = [t for t in tokens[max(0, i - 3) : i + 4] if t.word and t is not tokens[i]]
+        return bool(near) and all(t.upper for t in near)
+
     # -- organisations and places ---------------------------------------------------------------------
 
     def is_org_word(self, k: int) -> bool:
         key = self.tokens[k].key
         words = self.data.org_words
-        return key in words or ("-" in key and any(part in words for part in key.split("-")))
+        if key in words or ("-" in key and any(part in words for part in key.split("-"))):
+            return True
+        return self.data.capitalised_nouns and self.tokens[k].cap and _compound_org(self.data, key)
 
     def is_place_word(self, k: int) -> bool:
         return self.tokens[k].key in self.data.place_words
@@ -200,6 +214,14 @@ class Cues:
             token = tokens[k]
             if self.is_tail_adjective(token):
                 k += 1
+                end = k
+                continue
+            if data.russian and token.low == "по" and k + 1 < limit and self._plain_word(tokens[k + 1]) and (
+                not tokens[k + 1].cap
+            ):
+                k += 2  # "комиссия по охране …", "агентство по атомной энергии": "по" and its noun
+                while k < limit and self.is_tail_adjective(tokens[k - 1]) and self._plain_word(tokens[k]):
+                    k += 1
                 end = k
                 continue
             after_adjective = k > j and self.is_tail_adjective(tokens[k - 1]) and self._plain_word(token)
@@ -289,6 +311,20 @@ def _compound_role(data: LanguageData, key: str) -> bool:
             return True
         if any(base.endswith(single) for single in data.role_singles):
             return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def _compound_org(data: LanguageData, key: str) -> bool:
+    """German compounds take the kind of their last part: "Umweltbundesamt", "Verwaltungsgericht",
+    "Küstenwache"; also with a genitive ending ("Umweltbundesamtes")."""
+    for ending in ("", "es", "s", "en", "n"):
+        if ending and not key.endswith(ending):
+            continue
+        base = key[: len(key) - len(ending)] if ending else key
+        for size in range(3, min(len(base) - 3, 16) + 1):
+            if base[-size:] in data.org_words and (size >= 4 or base[-size:] in _SHORT_HEADS):
+                return True
     return False
 
 

@@ -17,9 +17,12 @@ Keys (see resources/fr/entities.yml for a full example):
 - institution_adjectives: lower-case adjectives continuing an institution name ("Nations unies").
 - known_organisations: names of organisations routinely used alone ("Kremlin").
 - place_aliases: {name: ISO 3166 code or "place"}: places CLDR does not name that way.
+- places: more such names, all plain places: the major rivers, seas and straits GeoNames' cities omit.
 - demonyms: {ISO code: [adjectives]}; adjective_endings: inflections to strip before looking one up.
 - function_words, months, weekdays: never a name on their own.
 - elisions: "d" of "d’État"; locative_prepositions: "à", "in", "в"; determiners, of_words: for descriptions.
+- place_compounds: "based" of "Oslo-based", "Paris-born": the capitalised part before the hyphen is a place.
+- vessel_nouns: "ship", "navire", "судно": a title-case name after one (in quotes or not) is a ship's.
 - patronymic_endings, male_names_in_a, female_names, inflection ("russian"), capitalised_nouns, genitive_s.
 """
 
@@ -84,6 +87,8 @@ class LanguageData:
     stressed_adjective_stems: frozenset[str]
     irregular_names: dict[str, str]
     female_names: frozenset[str]
+    place_compounds: frozenset[str]  # "based" of "Oslo-based": the word before the hyphen is a place
+    vessel_nouns: frozenset[str]  # keys: "ship", "navire", "траулер": a name after one is a ship's
 
     @property
     def russian(self) -> bool:
@@ -260,7 +265,10 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         quoted_names=bool(data.get("quoted_names")),
         institution_adjectives=frozenset(w.lower() for w in _strings(data, "institution_adjectives")),
         known_organisations=tuple(_strings(data, "known_organisations")),
-        place_aliases={str(k): str(v) for k, v in (data.get("place_aliases") or {}).items()},
+        place_aliases={
+            **{name: "place" for name in _strings(data, "places")},
+            **{str(k): str(v) for k, v in (data.get("place_aliases") or {}).items()},
+        },
         demonyms=demonyms,
         adjective_endings=tuple(sorted(_strings(data, "adjective_endings"), key=len, reverse=True)),
         function_words=frozenset(function_words),
@@ -276,6 +284,8 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         stressed_adjective_stems=frozenset(_strings(data, "stressed_adjective_stems")),
         irregular_names={str(k): str(v) for k, v in (data.get("irregular_names") or {}).items()},
         female_names=frozenset(_strings(data, "female_names")),
+        vessel_nouns=frozenset(key(w) for w in _strings(data, "vessel_nouns")),
+        place_compounds=frozenset(_strings(data, "place_compounds")),
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.annotate import entity_inflection
+from generator.annotate import entity_inflection, entity_shapes
 from generator.annotate.curated import CuratedMatch
 from generator.annotate.entity_bodies import Bodies
 from generator.annotate.entity_cues import Cues
@@ -101,6 +101,8 @@ class Recogniser(Bodies, Cues):
         self.lower_words = frozenset(t.text for t in tokens if t.word and t.text[:1].islower())
         self.out: list[Candidate] = []
         self.bodies: dict[int, Candidate] = {}
+        self.titles: set[tuple[str, ...]] = set()
+        self.initials = ".-" in text  # "J.-P. Martin" somewhere: worth looking for hyphenated initials
 
     # -- driver ---------------------------------------------------------------------------------------
 
@@ -131,6 +133,8 @@ class Recogniser(Bodies, Cues):
                 continue
             self._classify_run(i, end)
             i = max(end, i + 1)
+        if self.titles:  # a ship or a work named in quotes once is no entity when named again without them
+            self.out = [c for c in self.out if c.words not in self.titles or c.evidence == "curated"]
         self.out.sort(key=lambda c: (c.start, c.start - c.end))
         return self.out
 
@@ -218,6 +222,9 @@ class Recogniser(Bodies, Cues):
                 continue
             nxt = tokens[j + 1] if j + 1 < n else None
             # An initial or an abbreviated honorific: "Donald J. Trump", "Dr. Watson", "M. Tokaïev".
+            if self.initials and entity_shapes.hyphenated_initial(tokens, j):
+                j += 2  # "J.-P. Martin": two initials of a hyphenated first name
+                continue
             if t.text == "." and nxt is not None and nxt.cap and tokens[j - 1].end == t.start:
                 before = tokens[j - 1].text
                 if (len(before) == 1 and tokens[j - 1].cap) or before in data.honorifics:
@@ -279,6 +286,8 @@ class Recogniser(Bodies, Cues):
             if known is not None:
                 self._emit(i, j, known.kind, (known.name,), "known", known=known)
                 return
+        if i < j and self._place_compound(i):
+            i += 1  # "Oslo-based Arctic Watch": the place, then the name
         while j > i and tokens[j - 1].word and tokens[j - 1].text in data.name_particles:
             j -= 1
         if i >= j:
@@ -399,7 +408,8 @@ class Recogniser(Bodies, Cues):
         previous = tokens[i - 1] if i > 0 else None
         if previous is not None and previous.text[:1].isdigit():
             return  # "15 000 Tonnes", "2,5 Millionen Tonnen": a unit after a number
-        if data.capitalised_nouns and (first.sent or (previous is not None and previous.low in data.function_words)):
+        after_function = previous is not None and previous.low in data.function_words
+        if data.capitalised_nouns and (first.sent or after_function) and not self._name_shaped(i, j):
             return  # German nouns in a row after an article or preposition, or opening a sentence
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
 
@@ -416,9 +426,14 @@ class Recogniser(Bodies, Cues):
     def _acronym(self, i: int) -> None:
         token = self.tokens[i]
         data = self.data
-        if len(token.text) > _ACRONYM_MAX or data.is_junk_word(token.text) or any(c.isdigit() for c in token.text):
+        if data.is_junk_word(token.text) or any(c.isdigit() for c in token.text):
             return
-        if self._line_in_capitals(i):
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if self._shouted(i) and nxt is not None and nxt.text in ",(/–—" and not self._line_in_capitals(i):
+            name = "-".join(p[:1] + p[1:].lower() for p in token.text.split("-"))
+            self._emit(i, i + 1, "place", (name,), "dateline")  # "TROMSØ, Norway –": a wire dateline
+            return
+        if len(token.text) > _ACRONYM_MAX or self._line_in_capitals(i):
             return
         self._emit(i, i + 1, "organisation", (token.text,), "acronym")
 
@@ -464,7 +479,9 @@ class Recogniser(Bodies, Cues):
         self._emit(i, i + 1, None, (token.text,), "word")
 
     def _surface_words(self, i: int, j: int) -> tuple[str, ...]:
-        return tuple(t.text for t in self.tokens[i:j] if t.word or t.text == "&")
+        if not self.initials:
+            return tuple(t.text for t in self.tokens[i:j] if t.word or t.text == "&")
+        return entity_shapes.surface_words(self.tokens, i, j)
 
     def _emit_name(self, i: int, j: int, kind: EntityKind, evidence: str) -> None:
         """An organisation or place named by its text as written (spacing normalised)."""
