@@ -4,8 +4,9 @@ An annotator rather than a reader step: it is inferred from the text (so it is c
 every other inference), it needs the language's month names, and the user's metadata stays untouched, so
 front matter and sidecars keep winning (the catalogue uses `dateline_source` only when `meta.source` is
 missing). Only a strict shape is read, so an ordinary first sentence is never taken for a dateline:
-- PLACE in capitals, a comma and a date, then a source in /…/ or (…) or a full stop or a dash
-  ('ASTANA, Nov 10 (Reuters) -', 'МОСКВА, 12 ноября. /ТАСС/.', 'МОСКВА, 12 ноября. Президенты …');
+- PLACE in capitals, maybe a region (', Norway', ' (Svalbard)'), a comma and a date, then a source in /…/
+  or (…) or a full stop or a dash ('ASTANA, Nov 10 (Reuters) -', 'TROMSØ, Norway, Sept 14 (Dispatch) -',
+  'МОСКВА, 12 ноября. /ТАСС/.', 'МОСКВА, 12 ноября. Президенты …');
 - PLACE in capitals and a source ('WASHINGTON (AP) —');
 - a place written in ordinary case only with both a source and a dash ('Moscou (AFP) —').
 """
@@ -24,6 +25,8 @@ from generator.model import Article, DateMention, Span
 _PLACE = re.compile(r"\s*([^\W\d_]+(?:(?:[ '’-]|\. )[^\W\d_]+){0,3})\s*(?=[,(/])")
 _SOURCE = re.compile(r"\s*\.?\s*(?:/\s*([^/\n]{2,40}?)\s*/|\(\s*([^()\n]{2,40}?)\s*\))")
 _END = re.compile(r"\s*[.,:]?\s*(?:[—–−-]|\.|$)|\s*\.?\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+# A region after a place in capitals, before the date: "TROMSØ, Norway, Sept 14", "LONGYEARBYEN (Svalbard), 25 …".
+_REGION = re.compile(r"\s*(?:\([^()\n\d]{2,30}\)|,\s*[^\W\d_]+(?:\.[^\W\d_]+)*\.?(?:[ '’-][^\W\d_]+){0,2})(?=\s*,)")
 _DASHED = re.compile(r"\s*[.,:]?\s*[—–−-]")
 _PARTICLES = frozenset("de da del della do dos das du la le les el al of on upon am im an der sur en y".split())
 _MAX_SOURCE_WORDS = 5
@@ -67,16 +70,16 @@ def _parse_block(text: str, start: int, end: int, language: str) -> Dateline | N
         return None
     pos = place_match.end()
     date: DateMention | None = None
+    region = _REGION.match(text, pos, end) if capitals else None
+    if region is not None and region.group().lstrip()[:1] == "(":
+        pos = region.end()  # "PLACE (Region), date"
     if text.startswith(",", pos):
-        window = text[pos + 1 : min(end, pos + 48)]
-        mentions = find_dates(window, language)
-        if mentions and not window[: mentions[0].span.start].strip():
-            first = mentions[0]
-            shift = pos + 1
-            date = DateMention(first.surface, Span(first.span.start + shift, first.span.end + shift), first.value)
-            pos = date.span.end
-        else:
+        date = _date_at(text, pos, end, language)
+        if date is None and region is not None and region.end() > pos:
+            date = _date_at(text, region.end(), end, language)  # "PLACE, Region, date"
+        if date is None:
             return None  # "PLACE, something": an ordinary sentence starting with a name
+        pos = date.span.end
     source: str | None = None
     source_match = _SOURCE.match(text, pos, end)
     if source_match is not None:
@@ -92,6 +95,16 @@ def _parse_block(text: str, start: int, end: int, language: str) -> Dateline | N
     if source is None and date is None:
         return None
     return Dateline(_place_name(raw_place) if capitals else raw_place, source, date, ending.end())
+
+
+def _date_at(text: str, comma: int, end: int, language: str) -> DateMention | None:
+    """The date right after the comma at `comma`, if nothing else stands before it."""
+    window = text[comma + 1 : min(end, comma + 48)]
+    mentions = find_dates(window, language)
+    if not mentions or window[: mentions[0].span.start].strip():
+        return None
+    first, shift = mentions[0], comma + 1
+    return DateMention(first.surface, Span(first.span.start + shift, first.span.end + shift), first.value)
 
 
 def _plausible_source(candidate: str) -> bool:
@@ -122,7 +135,7 @@ def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) 
 
 ANNOTATOR = Annotator(
     name="dateline",
-    version="1",
+    version="2",
     assigns=("dateline_place", "dateline_source"),
     run=run,
     requires=("language",),

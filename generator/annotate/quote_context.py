@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from generator.annotate.quote_lexicon import QuoteLexicon, tokenize
 from generator.annotate.quote_marks import Sentence
+from generator.annotate.quote_reference import ReferenceRules
 from generator.model import EntityMention
 
 # Resolves a description ("le dirigeant kazakh") at a character range to a person's name, or None.
@@ -24,7 +25,7 @@ _MAX_DESCRIPTION_ADJECTIVES = 2
 _REPORTING_WINDOW = 8  # tokens after a sentence's subject where its speech verb may stand
 
 
-class ArticleContext:
+class ArticleContext(ReferenceRules):
     def __init__(
         self,
         text: str,
@@ -72,26 +73,78 @@ class ArticleContext:
 
     # ---- references back -------------------------------------------------------------------------------
 
-    def refer_back(self, position: int, previous: str | None, description: bool = False) -> str | None:
+    def refer_back(
+        self, position: int, previous: str | None, description: bool = False, gender: str | None = None
+    ) -> str | None:
         """The person a pronoun or description at `position` most likely means.
 
-        A pronoun follows the subject of the sentence just before; a description ("le dirigeant kazakh")
-        is how news prose varies the name of the person already speaking, so it takes the previous speaker
-        first.
+        A pronoun takes the most salient person of its gender in the sentences just before: the speaker of
+        a quotation, the subject of a sentence, else another person a sentence names (unless it opens with a
+        pronoun: then it goes on about someone earlier). A description ("le dirigeant kazakh") is how news
+        prose varies the name of the person already speaking, so it takes the previous speaker first.
         """
         if description and previous:
             return previous
+        # Only a known, different gender rules a person out: most names show none (a known-gender-first
+        # search jumps over the nearer person too often).
+        found = self._walk_back(position, previous, lambda name: self.compatible(name, gender))
+        if found:
+            return found
+        before = bisect.bisect_left(self.person_starts, position) - 1
+        return previous or (self.persons[before].name if before >= 0 else None)
+
+    def _walk_back(self, position: int, previous: str | None, fits: Callable[[str], bool]) -> str | None:
         here = self.sentence_of(position)
         for index in range(here - 1, max(-1, here - 1 - _LOOK_BACK_SENTENCES), -1):
-            if index in self._spoken:
-                break
+            if index in self._spoken and previous and fits(previous):
+                return previous
             subject = self.sentence_subject(index)
-            if subject is not None:
+            if subject is not None and fits(subject.name):
                 return subject.name
-        if previous:
+            if index not in self._spoken and not self.opens_with_pronoun(index):
+                named = [m.name for m in self.persons_in(index) if fits(m.name)]
+                if named:
+                    return named[-1]
+        if previous and fits(previous):
             return previous
         before = bisect.bisect_left(self.person_starts, position) - 1
-        return self.persons[before].name if before >= 0 else None
+        return next((self.persons[k].name for k in range(before, -1, -1) if fits(self.persons[k].name)), None)
+
+    def own_subject(self, index: int, position: int, previous: str | None) -> str | None:
+        """Who speaks a quotation that has no cue in a sentence opened by a personal pronoun ("She pointed at
+        the river: “…”"): the person the pronoun refers to. (A sentence about a named person is not enough:
+        "X had visited Astana, « qui … »" quotes the author of the article.)"""
+        pronoun = self.subject_pronoun(index, position)
+        if pronoun is not None:
+            return self.refer_back(position, previous, gender=self.lex.gender.pronouns[self.tokens[pronoun].norm])
+        return None
+
+    def beat_subject(self, index: int, position: int, previous: str | None) -> str | None:
+        """Who speaks a quotation with no cue that opens a sentence right after a sentence of the same
+        paragraph telling what someone did ("He pointed at the river. “If …”"): that sentence's subject."""
+        if index == 0 or index - 1 in self._spoken:
+            return None
+        before, here = self.sentences[index - 1], self.sentences[index]
+        if before.paragraph != here.paragraph or self.token_index(here.start) != self.token_index(position):
+            return None
+        pronoun = self.subject_pronoun(index - 1, before.end)
+        if pronoun is not None:
+            gender = self.lex.gender.pronouns[self.tokens[pronoun].norm]
+            return self.refer_back(self.tokens[pronoun].start, previous, gender=gender)
+        subject = self.sentence_subject(index - 1)
+        return subject.name if subject is not None else None
+
+    def subject_pronoun(self, index: int, position: int) -> int | None:
+        """A gendered subject pronoun opening sentence `index` or its first clause after a comma ("Standing
+        by the river, she …"), before `position`: its token index."""
+        toks, genders = self.tokens, self.lex.gender.pronouns
+        first = self.token_index(self.sentences[index].start)
+        for i in range(first, min(len(toks), first + _SUBJECT_WINDOW)):
+            if toks[i].start >= position:
+                break
+            if toks[i].norm in genders and (i == first or toks[i - 1].norm == ","):
+                return i
+        return None
 
     def sentence_subject(self, index: int) -> EntityMention | None:
         """The person named near the start of sentence `index`, when the sentence is about them.
@@ -150,6 +203,10 @@ class ArticleContext:
         if not definite:
             return None
         start, end = self.tokens[first].start, self.tokens[after - 1].end
+        head = next((k for k in range(first, after) if self.tokens[k].norm not in self.lex.determiners), first)
+        titled = self.title_anaphor(head, after)
+        if titled:
+            return titled  # "die Kommissarin": the person introduced with that role
         if self.resolve_description is not None:
             name = self.resolve_description(self.text[start:end], start, end)
             if name:

@@ -90,9 +90,12 @@ def _pieces(raw: str, elisions: frozenset[str], inverted_pronouns: frozenset[str
 class PhraseSet:
     """Phrases of one or more words; finds the longest one starting at a token."""
 
-    def __init__(self, phrases: Iterable[str], elisions: frozenset[str] = frozenset()) -> None:
+    def __init__(self, phrases: Iterable[str], elisions: frozenset[str] = frozenset(), compounds: bool = False) -> None:
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         self._prefixes: list[str] = []
+        # German-style compounds: a one-word phrase also matches as the tail of a longer word
+        # ("ministerium" in "Umweltministerium", "leiterin" in "Stationsleiterin").
+        self._tails: dict[str, bool] | None = {} if compounds else None
         for phrase in phrases:
             if phrase.endswith("*"):  # a stem: any ending
                 self._prefixes.append(norm(phrase[:-1]))
@@ -113,6 +116,13 @@ class PhraseSet:
                 return len(words)
         if any(first.startswith(p) for p in self._prefixes):
             return 1
+        if self._tails is not None:
+            known = self._tails.get(first)
+            if known is None:
+                known = self._tails[first] = any(
+                    (first[k:],) in self._by_first.get(first[k:], ()) for k in range(3, len(first) - 3)
+                )
+            return int(known)
         return 0
 
     def __contains__(self, word: str) -> bool:
@@ -145,6 +155,32 @@ class QuoteLexicon:
     according_pronominal: PhraseSet  # "selon lui", "according to him": a pronoun is the speaker
     according_name_only: PhraseSet  # "Pour M. X, …": a cue only when a name follows at once
     after_only: PhraseSet  # cues only right after a quotation (German "„…“, so Scholz")
+    gender: Gender
+
+
+@dataclass(frozen=True, slots=True)
+class Gender:
+    """How a language marks a person's gender around a name (see `gender:` in quotes.yml)."""
+
+    pronouns: Mapping[str, str]  # "elle" -> "f"
+    titles: Mapping[str, str]  # honorifics: "mme" -> "f", "herr" -> "m"
+    determiners: Mapping[str, str]  # before a role noun: "la" -> "f"
+    noun_endings: Mapping[str, str]  # role nouns: "in" -> "f" ("Ministerin")
+    name_endings: Mapping[str, str]  # the name itself: "ova" -> "f" (folded)
+    verb_endings: Mapping[str, str]  # past-tense agreement: "ла" -> "f"
+
+
+def _gender(datas: Sequence[Mapping[str, Any]]) -> Gender:
+    def table(key: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for d in datas:
+            section = (d.get("gender") or {}).get(key) or {}
+            for value, words in section.items():
+                out.update((norm(str(w)), str(value)[0]) for w in words)
+        return out
+
+    return Gender(*(table(k) for k in ("pronouns", "titles", "determiners", "noun_endings", "name_endings",
+                                       "verb_endings")))
 
 
 def expand_forms(entries: Iterable[Any], paradigms: Mapping[str, Sequence[str]]) -> list[str]:
@@ -190,8 +226,10 @@ def _compile(datas: list[Mapping[str, Any]]) -> QuoteLexicon:
     pairs = [pair for d in datas for pair in d.get("marks") or ()] or list(_DEFAULT_MARKS)
     elisions = norms("elisions")
 
-    def phrases(key: str) -> PhraseSet:
-        return PhraseSet(words(key), elisions)
+    compounds = any(d.get("compounds") for d in datas)
+
+    def phrases(key: str, joined: bool = False) -> PhraseSet:
+        return PhraseSet(words(key), elisions, compounds and joined)
 
     verbs = [v for d in datas for v in expand_forms(d.get("verbs") or (), d.get("paradigms") or {})]
     return QuoteLexicon(
@@ -206,9 +244,9 @@ def _compile(datas: list[Mapping[str, Any]]) -> QuoteLexicon:
         prepositions=frozenset(w for w in norms("subject_stops") if " " not in w),
         clause_stops=phrases("clause_stops"),
         objects=norms("objects"),
-        descriptor_nouns=phrases("descriptor_nouns"),
-        source_nouns=phrases("source_nouns"),
-        document_nouns=phrases("document_nouns"),
+        descriptor_nouns=phrases("descriptor_nouns", joined=True),
+        source_nouns=phrases("source_nouns", joined=True),
+        document_nouns=phrases("document_nouns", joined=True),
         title_cues=phrases("title_cues"),
         scare_cues=phrases("scare_cues"),
         name_particles=norms("name_particles"),
@@ -219,4 +257,5 @@ def _compile(datas: list[Mapping[str, Any]]) -> QuoteLexicon:
         according_pronominal=phrases("according_pronominal"),
         according_name_only=phrases("according_name_only"),
         after_only=phrases("after_only"),
+        gender=_gender(datas),
     )

@@ -19,6 +19,7 @@ _CLOSING_TRAIL = '»”“"’›‹«)]'
 _PARAGRAPH = re.compile(r"\n")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # End punctuation, closing marks (French puts a space before them: "… Jamais. »"), then a space.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)*[^\W\d_]", re.UNICODE)
 _SENTENCE_END = re.compile(r"([.!?…]+)((?:[" + re.escape(_CLOSING_TRAIL) + r"]|[\s\u00a0\u202f][»›])*)(\s+)")
 
 
@@ -188,6 +189,6 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     token = re.split(r"[\s(«“„\"']", head)[-1]
     if not token:
         return False
-    if len(token) == 1 and token.isalpha() and token.isupper():
-        return True  # an initial: "J. Smith"
+    if _INITIALS.fullmatch(token) and token.isupper():
+        return True  # an initial: "J. Smith", "J.-P. Martin"
     return token.casefold() in abbreviations

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.annotate.quote_context import ArticleContext, DescriptionResolver
+from generator.annotate.quote_lexicon import norm
 from generator.annotate.quote_marks import Quoted
-from generator.model import EntityMention
+from generator.model import EntityMention, Span
 
 __all__ = ["Cue", "DescriptionResolver", "SpeakerContext"]
 
@@ -35,6 +36,7 @@ class Cue:
     start: int  # character range of the words that identified the speaker
     end: int
     kind: str  # person, organisation, place, source, pronoun, description
+    weak: bool = False  # found through a verb the lexicon lacks: a cue before the quotation wins
 
 
 Found = tuple[EntityMention, int]  # a mention and the character offset where its cue ends
@@ -55,6 +57,7 @@ class SpeakerContext(ArticleContext):
         if i >= lim:
             return None
         start = i
+        joined = lead > 0 or self.text[quote.end - 1 : quote.end] in (",", "—", "–")  # “…,” in English
         pronominal = lex.according_pronominal.match(toks, i)
         if pronominal:
             return self._pronoun_cue(toks[i].start, toks[i + pronominal - 1].end, quote.open, previous)
@@ -79,11 +82,11 @@ class SpeakerContext(ArticleContext):
                 return self._pronoun_cue(toks[start].start, end, quote.open, previous)
             return self.subject_after(after, lim, quote.open, previous, cue_start=toks[start].start)
         if skipped:
-            return None
+            return self._unknown_verb(i, lim, joined, start, quote.open, previous)
         # Subject first: "“…,” X said", "“…,” the Kremlin said in a statement".
         subject = self.subject_here(start, lim, quote.open, previous)
         if subject is None:
-            return None
+            return self._unknown_verb(i, lim, joined, start, quote.open, previous)
         cue, after = subject
         for k in range(after, min(lim, after + _VERB_AFTER_SUBJECT)):
             if self.clause_end(k):
@@ -92,6 +95,51 @@ class SpeakerContext(ArticleContext):
             if length:
                 return Cue(cue.speaker, cue.start, toks[k + length - 1].end, cue.kind)
         return None
+
+    def _unknown_verb(
+        self, i: int, lim: int, joined: bool, start: int, position: int, previous: str | None
+    ) -> Cue | None:
+        """A reporting clause whose verb the lexicon lacks: after the comma or dash that closes a quotation,
+        news prose inverts verb and subject in every language here ("„…“, kündigte X an", "« … », tonne X",
+        "«…», — отрезал X"), so a word that can be a verb followed by a named subject is a cue."""
+        toks, lex = self.tokens, self.lex
+        if not joined or not self._verb_like(i, lim):
+            return None
+        k = i + 1
+        if k < lim and toks[k].inverted:
+            pronoun = self._pronoun_cue(toks[start].start, toks[k].end, position, previous)
+            return Cue(pronoun.speaker, pronoun.start, pronoun.end, pronoun.kind, weak=True)
+        if toks[i].norm in lex.elisions or toks[i].norm.endswith("'"):
+            if not self._verb_like(k, lim):
+                return None  # French reflexive "s'emporte X"
+            k += 1
+        if k < lim and toks[k].norm in lex.pronouns:
+            pronoun = self._pronoun_cue(toks[start].start, toks[k].end, position, previous)
+            return Cue(pronoun.speaker, pronoun.start, pronoun.end, pronoun.kind, weak=True)
+        cue = self.subject_after(k, min(lim, k + _VERB_AFTER_SUBJECT), position, previous, cue_start=toks[start].start)
+        if cue is None or cue.kind not in ("person", "organisation", "description"):
+            return None
+        return Cue(cue.speaker, cue.start, cue.end, cue.kind, weak=True)
+
+    def _verb_like(self, i: int, lim: int) -> bool:
+        """A lower-case word that no word list gives another role."""
+        if i >= lim or i in self.mention_at:
+            return False
+        tok, lex = self.tokens[i], self.lex
+        word = self.text[tok.start : tok.end]
+        if not word[:1].isalpha() or not word[:1].islower():
+            return False
+        n = tok.norm
+        return not (
+            n in lex.determiners
+            or n in lex.pronouns
+            or n in lex.objects
+            or n in lex.prepositions
+            or lex.clause_stops.match(self.tokens, i)
+            or lex.subject_stops.match(self.tokens, i)
+            or lex.descriptor_nouns.match(self.tokens, i)
+            or lex.source_nouns.match(self.tokens, i)
+        )
 
     def cue_before(self, quote: Quoted, lower: int, previous: str | None) -> Cue | None:
         """The nearest speech verb between `lower` (clause start) and the opening mark that has a subject."""
@@ -180,6 +228,14 @@ class SpeakerContext(ArticleContext):
             if stop:
                 i += stop
                 continue
+            if i + 1 not in self.mention_at:  # "erklärte die Ministerin X": X names her
+                end = self.description_end(i + 1, lim)
+                titled = self.title_anaphor(i, end)
+                if titled:
+                    return Cue(titled, cue_start, toks[end - 1].end, "description")
+                named = self.org_anaphor(i, position) if organisation is None else None
+                if named:
+                    organisation = (EntityMention("organisation", named, named, Span(tok.start, tok.end)), tok.end)
             if i - k <= 2 and lex.document_nouns.match(toks, i):
                 document = True
             d_len = lex.descriptor_nouns.match(toks, i)
@@ -228,6 +284,12 @@ class SpeakerContext(ArticleContext):
                 return Cue(mention.name, toks[i].start, verb_end, "organisation")
             if v - i > _MAX_DESCRIPTION_GAP or self._governed(i, lo, lex.objects):
                 continue
+            titled = self.title_anaphor(i, self.description_end(i + 1, v))  # "Die Kommissarin sprach von …"
+            if titled:
+                return Cue(titled, toks[self.np_start(i, floor)].start, verb_end, "description")
+            named = self.org_anaphor(i, position)  # "The centre said …"
+            if named:
+                return Cue(named, toks[self.np_start(i, floor)].start, verb_end, "organisation")
             length = lex.descriptor_nouns.match(toks, i)
             if length:
                 start = self.np_start(i, floor)
@@ -246,7 +308,11 @@ class SpeakerContext(ArticleContext):
         toks = self.tokens
         if toks[i].norm not in _CLAUSE_END:
             return False
-        return not (toks[i].norm == "." and i > 0 and toks[i - 1].norm in self.lex.abbreviations)
+        if toks[i].norm != "." or i == 0:
+            return True
+        before = toks[i - 1]
+        initial = before.end - before.start == 1 and self.text[before.start].isupper()  # "J.-P. Martin"
+        return not (initial or before.norm in self.lex.abbreviations)
 
     def _governed(self, i: int, lo: int, prepositions: frozenset[str]) -> bool:
         """The noun phrase at token i follows one of `prepositions` ("avec X", "of the Y", "из Z")."""
@@ -265,7 +331,7 @@ class SpeakerContext(ArticleContext):
         if self._governed(i, lo, self.lex.objects | self.lex.prepositions):
             return False
         end = hit[0].span.end
-        return self.text[end : end + 2] not in ("’s", "'s")
+        return self.text[end : end + 2] not in ("’s", "'s") and not _inflected(hit[0])
 
     def _apposition_head(self, comma: int, floor: int) -> int | None:
         """ "X, chairman of Y, said" / "X, qui …, a écrit": the person before a chain of commas, if any."""
@@ -320,6 +386,12 @@ class SpeakerContext(ArticleContext):
             end = self.description_end(j, lim)
             name = self.describe(k, end, toks[i].norm not in lex.indefinite, position, previous)
             return (Cue(name, toks[i].start, toks[end - 1].end, "description"), end) if name else None
+        titled = self.title_anaphor(k, self.description_end(k + 1, lim)) if k + 1 not in self.mention_at else None
+        if titled:
+            return Cue(titled, toks[i].start, toks[k].end, "description"), k + 1
+        named = self.org_anaphor(k, position)
+        if named:
+            return Cue(named, toks[i].start, toks[k].end, "organisation"), k + 1
         length = lex.document_nouns.match(toks, k)
         if length and k > i and toks[i].norm not in lex.indefinite:
             # "the letter said": the author, unless an organisation is named with it ("a Kremlin statement").
@@ -368,4 +440,16 @@ class SpeakerContext(ArticleContext):
         return None
 
     def _pronoun_cue(self, start: int, end: int, position: int, previous: str | None) -> Cue:
-        return Cue(self.refer_back(position, previous), start, end, "pronoun")
+        gender = self.cue_gender(start, end)
+        return Cue(self.refer_back(position, previous, gender=gender), start, end, "pronoun")
+
+
+def _inflected(mention: EntityMention) -> bool:
+    """The name stands in an oblique case ("Гуляеву", "Merkels"): not the subject of a verb."""
+    said, name = mention.surface.split(), mention.name.split()
+    if not said or not name:
+        return False
+    s, n = norm(said[-1]), norm(name[-1])
+    if s in (n + "a", n + "а"):
+        return False  # "Иванова": a woman's name as well as a man's genitive
+    return s != n and len(n) > 3 and s[: len(n) - 1] == n[: len(n) - 1]

@@ -71,7 +71,10 @@ def find_quotes(
             lower = group[k - 1].close if k else sentence.start
             upper = group[k + 1].open if k + 1 < len(group) else sentence.end
             after = ctx.cue_after(q, upper, previous)
-            cue = after or ctx.cue_before(q, lower, previous)
+            if after is not None and after.weak:  # an unknown verb after it: a known one before it wins
+                cue = ctx.cue_before(q, lower, previous) or after
+            else:
+                cue = after or ctx.cue_before(q, lower, previous)
             if after is None and _looks_like_a_name(text, q, lex, strict=cue is not None):
                 continue  # "« Rossiïskaïa Gazeta »", "«Известия»": a title, not speech
             kept.append(q)
@@ -82,7 +85,7 @@ def find_quotes(
             ctx.mark_spoken(index)
         for k, q in enumerate(kept):
             cue = cues[k] or _shared(cues, k)
-            speaker = cue.speaker if cue is not None else previous
+            speaker = cue.speaker if cue is not None else _uncued(ctx, index, q, previous)
             words = text[cue.start : cue.end] if cue is not None else ""
             out.append(
                 Quote(
@@ -97,6 +100,12 @@ def find_quotes(
         last = next((c.speaker for c in reversed(cues) if c is not None and c.speaker), None)
         previous = last or previous or next((o.speaker for o in reversed(out) if o.speaker), None)
     return tuple(out)
+
+
+def _uncued(ctx: SpeakerContext, index: int, q: Quoted, previous: str | None) -> str | None:
+    """A quotation without a cue: the subject of its own sentence or of the narrative sentence just
+    before it (quote_context.py), else the previous speaker (a continuation)."""
+    return ctx.own_subject(index, q.open, previous) or ctx.beat_subject(index, q.open, previous) or previous
 
 
 def _span(q: Quoted) -> Span:
@@ -199,7 +208,7 @@ _DESCRIPTIONS = "entities_descriptions"
 
 ANNOTATOR = Annotator(
     name="quotes",
-    version="1",
+    version="2",
     assigns=("quotes",),
     run=run,
     requires=("language", "entities"),

@@ -72,3 +72,21 @@ def test_the_annotator_assigns_place_and_source_only():
     assert set(result) == set(dateline.ANNOTATOR.assigns)
     plain = Article("b", "b.txt", "text", "No dateline here.", "No dateline here.", None, Metadata(), "", "h")
     assert dateline.run(plain, {"language": "en"}, {}) == {"dateline_place": None, "dateline_source": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place", "source", "date"),
+    [
+        ("BERGEN, Norway, March 3 (Nordic Wire) - Boats left.", "en", "Bergen", "Nordic Wire", "--03-03"),
+        ("GRENOBLE (Isère), 4 mars (Agence Alpine) – Le téléphérique a rouvert.", "fr", "Grenoble", "Agence Alpine",
+         "--03-04"),
+        ("PORTLAND, Ore., Jan 9 (AP) - A storm hit the coast.", "en", "Portland", "AP", "--01-09"),
+    ],
+)
+def test_a_region_between_place_and_date(text, language, place, source, date):
+    found = dateline.parse_dateline(text, language)
+    assert found is not None and (found.place, found.source, found.date and found.date.value) == (place, source, date)
+
+
+def test_a_region_without_a_date_after_it_is_no_dateline():
+    assert dateline.parse_dateline("LYON, France, une ville, attend la neige.", "fr") is None
