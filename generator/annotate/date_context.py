@@ -80,6 +80,9 @@ def _phrase_pattern(phrases: Sequence[str]) -> str:
 class ContextGrammar:
     def __init__(self, data: Mapping[str, Any], month_words: Sequence[str]) -> None:
         self.year_context = {fold(str(w)).replace("’", "'") for w in data.get("year_context") or ()}
+        # Seasons belong to the date they name ("im Sommer 2024", "осенью 2025 года"): read as the year.
+        self.seasons = {fold(str(w)).replace("’", "'") for w in data.get("seasons") or ()}
+        self.year_context |= self.seasons
         self.year_words = {fold(str(w)) for w in data.get("year_suffixes") or ()}
         # After these, a year must end its phrase ("de 2024,"): "plus de 2000 personnes" is a number.
         self.year_context_weak = {fold(str(w)).replace("’", "'") for w in data.get("year_context_weak") or ()}
@@ -89,8 +92,11 @@ class ContextGrammar:
             if unit not in _UNITS:
                 raise ValueError(f"dates.yml: unknown unit {unit!r} for {phrase!r}")
             self.relative[_key(str(phrase))] = (str(unit), int(amount))
+        # Phrases that are dates only in lower case: German "morgen" (tomorrow), not "am Morgen" (the morning).
+        self.lowercase_only = {_key(str(p)) for p in data.get("relative_lowercase_only") or ()}
         self.bare_month: re.Pattern[str] | None = None
         self.relative_phrase: re.Pattern[str] | None = None
+        self.named_month: re.Pattern[str] | None = None
         self.month_firsts: frozenset[str] = frozenset()
         self.relative_firsts: frozenset[str] = frozenset()
         context = [str(w) for w in data.get("month_context") or ()]
@@ -108,6 +114,10 @@ class ContextGrammar:
             months = "|".join(re.escape(w) for w in sorted(set(month_words), key=len, reverse=True))
             self.month_firsts = first_words([*context, *prefixes])
             self.bare_month = re.compile(rf"(?:{'|'.join(lead)})(?P<month>{months})(?![\w-])", re.IGNORECASE)
+        if month_words:
+            months = "|".join(re.escape(w) for w in sorted(set(month_words), key=len, reverse=True))
+            # "début du mois d’octobre", "the end of the month of May": the month is named, not relative.
+            self.named_month = re.compile(rf"[\s\u00a0]+(?:\w{{1,3}}['’]|\w{{1,3}}[\s\u00a0]+)?(?:{months})(?![\w-])")
         if self.relative:
             phrases = list((data.get("relative") or {}).keys())
             self.relative_firsts = first_words(phrases)
@@ -124,8 +134,12 @@ class ContextGrammar:
             before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
             after = _WORD_AFTER.match(text, m.end())
             word_before = fold(before.group(1)).replace("’", "'") if before else ""
+            if "'" in word_before and word_before not in self.year_context:
+                word_before = word_before.rsplit("'", 1)[1]  # "l’automne 2025": the word after the elision
             word_after = fold(after.group(1)) if after else ""
-            end = m.end()
+            start, end = m.start(), m.end()
+            if before is not None and word_before in self.seasons:
+                start = before.start(1)
             if after and word_after in self.year_words:
                 end = after.end()  # "2024 г."
             elif after and word_after.rstrip(".") in self.year_words:
@@ -135,7 +149,7 @@ class ContextGrammar:
                     continue
             elif word_before not in self.year_context and not _alone(text, m.start(), m.end()):
                 continue
-            yield m.start(), end, m.group(1)
+            yield start, end, m.group(1)
 
     def relatives(self, words: WordIndex) -> Iterator[tuple[int, int, str, int]]:
         """(start, end, unit, amount) for relative phrases such as "hier" or "l’an dernier"."""
@@ -143,8 +157,15 @@ class ContextGrammar:
             return
         for m in words.matches(self.relative_phrase, self.relative_firsts):
             found = self.relative.get(_key(m.group()))
+            if self.lowercase_only and _key(m.group()) in self.lowercase_only and not m.group().islower():
+                continue
+            if found is not None and found[0] == "months" and found[1] == 0 and self._names_month(words.text, m.end()):
+                continue
             if found is not None:
                 yield m.start(), m.end(), found[0], found[1]
+
+    def _names_month(self, text: str, end: int) -> bool:
+        return self.named_month is not None and self.named_month.match(text, end) is not None
 
 
 def _key(phrase: str) -> str:

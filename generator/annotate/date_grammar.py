@@ -42,6 +42,15 @@ class DateGrammar:
         self.next_words = {fold(str(w)) for w in data.get("next_words") or ()}
         self.last_words = {fold(str(w)) for w in data.get("last_words") or ()}
         self.prepositions = {fold(str(w)) for w in data.get("weekday_prepositions") or ()}
+        # Weaker prepositions ("на", "до", "с") do for a weekday unless its form is also a common noun
+        # ("на среду": the environment), which passes only after a cue ("в ночь на среду").
+        self.weak_prepositions = {fold(str(w)) for w in data.get("weekday_prepositions_weak") or ()}
+        self.ambiguous_weekdays = {fold(str(w)) for w in data.get("weekday_ambiguous") or ()}
+        self.weak_cues = {fold(str(w)) for w in data.get("weekday_weak_cues") or ()}
+        # A weekday after these lies ahead whatever the tense: "until Friday", "перенесли на пятницу".
+        self.forward = {fold(str(w)) for w in data.get("weekday_forward") or ()}
+        # After these a capitalised word may follow a weekday: German capitalises every noun ("am Montag Gespräche").
+        self.weekday_cues = {fold(str(w)) for w in data.get("weekday_cues") or ()}
         markers = [fold(str(w)) for w in data.get("future_markers") or ()]
         self._future = re.compile(rf"(?<!\w)(?:{_alternation(markers)})(?!\w)") if markers else None
         endings = [str(e) for e in data.get("future_endings") or ()]
@@ -88,8 +97,11 @@ class DateGrammar:
             self.numeric = re.compile(r"(?=\d)(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d]|[.,]\d)")
         if self.weekdays:
             forms = [str(f) for forms in (data.get("weekdays") or {}).values() for f in forms]
-            self.weekday_firsts = first_words(forms)
-            self.weekday = re.compile(rf"(?<![\w-])(?P<wd>{_alternation(forms)})(?![\w-])", re.IGNORECASE)
+            # Compounds with a part of the day ("Freitagabend") are the same day.
+            compounds = [str(c) for c in data.get("weekday_compounds") or ()]
+            tail = rf"(?:{_alternation(compounds)})?" if compounds else ""
+            self.weekday_firsts = first_words([f + c for f in forms for c in ["", *compounds]])
+            self.weekday = re.compile(rf"(?<![\w-])(?P<wd>{_alternation(forms)}){tail}(?![\w-])", re.IGNORECASE)
         self.context = ContextGrammar(data, month_words)
 
     # ---- scanning ----------------------------------------------------------------------------------------
@@ -180,21 +192,37 @@ class DateGrammar:
                 # "Sunday Times", "Black Friday": a weekday inside a name is not a date.
                 if not word[:1].isupper():
                     continue
-                if after[:1].isupper() and fold(after) not in self.months:
+                cued = fold(before) in self.weekday_cues
+                joined = text[m.end() : m.end() + 1].isspace()  # "Wednesday. He": a new sentence, not a name
+                if joined and after[:1].isupper() and fold(after) not in self.months and not cued:
                     continue
                 named = before[:1].isupper() and not _sentence_start(text, m.start() - len(before) - 1)
                 if named and fold(before) not in self.last_words | self.next_words:
                     continue
             elif word[:1].isupper() and not _sentence_start(text, m.start()):
                 continue
-            if self.prepositions and fold(before) not in self.prepositions:
+            if self.prepositions and not self._after_preposition(text, m.start(), before, fold(word)):
                 continue
             direction = ""
             if fold(after) in self.next_words or fold(before) in self.next_words:
                 direction = "after"
             elif fold(after) in self.last_words or fold(before) in self.last_words:
                 direction = "before"
+            elif fold(before) in self.forward:
+                further = _word_before(text, text.rfind(before, 0, m.start()))
+                direction = "" if fold(further) in self.weak_cues else "next"
             yield Found(m.start(), m.end(), "weekday", (str(self.weekdays[fold(word)]), direction))
+
+    def _after_preposition(self, text: str, start: int, before: str, weekday: str) -> bool:
+        """ "в среду", "до пятницы", "в ночь на среду", and "в прошлую пятницу" with a "last"/"next" word
+        between."""
+        word = fold(before)
+        further = fold(_word_before(text, text.rfind(before, 0, start)))
+        if word in self.prepositions:
+            return True
+        if word in self.weak_prepositions:
+            return weekday not in self.ambiguous_weekdays or further in self.weak_cues
+        return word in self.last_words | self.next_words and further in self.prepositions
 
 
 def _sentence_start(text: str, index: int) -> bool:

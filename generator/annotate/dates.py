@@ -17,7 +17,8 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from generator.annotate.base import Annotator
 from generator.annotate.date_grammar import DateGrammar, Found, grammar
@@ -26,25 +27,37 @@ from generator.model import Article, DateMention, Span
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _TENSE_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"]|$)")
+_WEEK_GAP = re.compile(r"[\s,]*(?:(?:of|de|в|во)[\s\u00a0]+)?")
+_STAND_IN_FIRST = 2001  # 28 years from here hold every weekday for every day and month
 
 
 def find_dates(
-    text: str, language: str, published: dt.date | None = None, month: int | None = None
+    text: str,
+    language: str,
+    published: dt.date | None = None,
+    month: int | None = None,
+    day: int | None = None,
+    lede: int = 0,
 ) -> tuple[DateMention, ...]:
     """Every date mentioned in `text`, in order, resolved against the publication date when known.
 
-    `month`: the month of the text's own date when only day and month are known (a dateline
-    "4 décembre"), so "le mois dernier" is still "--11".
+    `month`, `day`: the text's own date when only day and month are known (a dateline "4 décembre"), so
+    "le mois dernier" is still "--11" and "hier" "--12-03"; `lede`: where the story after that dateline
+    starts, for weekdays (see `_anchor`).
     """
     g = grammar(language or "und")
     found: list[Found] = [Found(m.start(), m.end(), "iso", m.groups()) for m in _ISO.finditer(text)]
     found.extend(g.scan(text))
-    chosen = _without_overlaps(found)
+    chosen = _with_weeks(text, _without_overlaps(found))
+    anchor = None
+    if published is None and month is not None and day is not None and _valid(2024, month, day):
+        anchor = _anchor(text, chosen, g, month, day, lede)
     out: list[DateMention] = []
     for index, item in enumerate(chosen):
         if item.kind == "weekday" and _precedes_date(text, item, chosen[index + 1 : index + 2]):
             continue  # "mardi 11 novembre": the weekday only restates the date
-        value = _resolve(item, text, g, published, month)
+        value = _resolve(item, text, g, published, month, anchor)
         if value:
             out.append(DateMention(text[item.start : item.end], Span(item.start, item.end), value))
     return tuple(out)
@@ -55,6 +68,25 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for item in ordered:
         if out and item.start < out[-1].end:
+            continue
+        out.append(item)
+    return out
+
+
+def _with_weeks(text: str, chosen: list[Found]) -> list[Found]:
+    """ "Tuesday last week", "mardi de la semaine dernière", "во вторник на прошлой неделе": one date, the
+    weekday of that week."""
+    out: list[Found] = []
+    for item in chosen:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind == "weekday"
+            and item.kind == "relative"
+            and item.groups[0] == "weeks"
+            and _WEEK_GAP.fullmatch(text, previous.end, item.start)
+        ):
+            out[-1] = Found(previous.start, item.end, "week_day", (previous.groups[0], item.groups[1]))
             continue
         out.append(item)
     return out
@@ -71,7 +103,50 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-def _resolve(item: Found, text: str, g: DateGrammar, published: dt.date | None, month: int | None) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """The text's own day and month in a stand-in year: one where that day falls on the right weekday
+    when the text tells it (`weekday_known`); values made from it drop the year ("--11-12")."""
+
+    day: dt.date
+    weekday_known: bool
+
+
+def _anchor(text: str, chosen: list[Found], g: DateGrammar, month: int, day: int, lede: int) -> _Anchor:
+    """Which weekday a dateline's day and month (no year) fell on, from the text itself:
+    - a weekday written next to a date ("mardi 11 novembre") fixes the calendar;
+    - otherwise wire copy names the dispatch day in its lede: the first weekday of the first sentence after
+      the dateline, when not in the future ("arrived on Tuesday", "said on Monday"), is the dateline's day.
+    Without either, only whole-day offsets ("hier") can be read."""
+    years = [y for y in range(_STAND_IN_FIRST, _STAND_IN_FIRST + 28) if _valid(y, month, day)]
+    for index, item in enumerate(chosen):
+        following = chosen[index + 1 : index + 2]
+        if item.kind == "weekday" and _precedes_date(text, item, following) and following[0].kind == "day":
+            d, m = (int(str(x)) for x in following[0].groups[:2])
+            weekday = int(str(item.groups[0])) - 1
+            for year in years:
+                named = _day_month(d, m, None, dt.date(year, month, day))
+                if named and dt.date.fromisoformat(named).weekday() == weekday:
+                    return _Anchor(dt.date(year, month, day), True)
+    first_sentence = _SENTENCE_END.search(text, lede)
+    lede_end = first_sentence.end() if first_sentence else len(text)
+    for item in chosen:
+        if item.start >= lede_end:
+            break
+        if item.start < lede or item.kind != "weekday" or item.groups[1] != "":
+            continue
+        if g.future(_clause(text, item.start, item.end)):
+            continue
+        weekday = int(str(item.groups[0])) - 1
+        for year in years:
+            if dt.date(year, month, day).weekday() == weekday:
+                return _Anchor(dt.date(year, month, day), True)
+    return _Anchor(dt.date(years[0], month, day), False)
+
+
+def _resolve(
+    item: Found, text: str, g: DateGrammar, published: dt.date | None, month: int | None, anchor: _Anchor | None
+) -> str | None:
     if item.kind == "iso":
         year, month, day = (int(x) for x in item.groups)
         return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
@@ -86,14 +161,25 @@ def _resolve(item: Found, text: str, g: DateGrammar, published: dt.date | None, 
     if item.kind == "bare_month":
         return _month_alone(int(str(item.groups[0])), text, item, g, published)
     if item.kind == "relative":
-        return _relative(str(item.groups[0]), int(str(item.groups[1])), published, month)
-    if published is None:
-        return None
+        unit, amount = str(item.groups[0]), int(str(item.groups[1]))
+        if published is None and anchor is not None and unit == "days":
+            return (anchor.day + dt.timedelta(days=amount)).strftime("--%m-%d")
+        return _relative(unit, amount, published, month)
+    if item.kind == "week_day":
+        weekday, weeks = int(str(item.groups[0])), int(str(item.groups[1]))
+        ref = published or (anchor.day if anchor is not None and anchor.weekday_known else None)
+        if ref is None:
+            return None
+        day = ref + dt.timedelta(days=weekday - 1 - ref.weekday(), weeks=weeks)
+        return day.isoformat() if published is not None else day.strftime("--%m-%d")
     if item.kind == "weekday":
         weekday, direction = int(str(item.groups[0])), str(item.groups[1])
         if direction == "":
             direction = "next" if g.future(_clause(text, item.start, item.end)) else "last"
-        return _weekday(weekday, direction, published).isoformat()
+        if published is not None:
+            return _weekday(weekday, direction, published).isoformat()
+        if anchor is not None and anchor.weekday_known:
+            return _weekday(weekday, direction, anchor.day).strftime("--%m-%d")
     return None
 
 
@@ -165,26 +251,36 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[str, Any]:
     language = str(done.get("language") or "und")
-    published, month = reference_date(article, language)
-    return {"dates": find_dates(article.text, language, published, month)}
+    ref = reference_date(article, language)
+    return {"dates": find_dates(article.text, language, ref.published, ref.month, ref.day, ref.lede)}
 
 
-def reference_date(article: Article, language: str) -> tuple[dt.date | None, int | None]:
-    """The date the text speaks from: the stated publication date, else a full dateline date; with the
-    dateline's month when it has no year."""
+class Reference(NamedTuple):
+    """The date the text speaks from; `month`/`day` when a dateline gives them without a year, `lede` where
+    the story after the dateline starts."""
+
+    published: dt.date | None
+    month: int | None = None
+    day: int | None = None
+    lede: int = 0
+
+
+def reference_date(article: Article, language: str) -> Reference:
+    """The stated publication date, else a full dateline date, else the dateline's month (and day)."""
     if article.meta.date is not None:
-        return article.meta.date, None
+        return Reference(article.meta.date)
     from generator.annotate.dateline import parse_dateline  # the dateline reads dates with this module
 
     found = parse_dateline(article.text, language)
     if found is None or found.date is None:
-        return None, None
+        return Reference(None)
     value = found.date.value
     if len(value) == 10 and value[4] == "-":
-        return dt.date.fromisoformat(value), None
+        return Reference(dt.date.fromisoformat(value))
     if value.startswith("--"):
-        return None, int(value[2:4])
-    return None, None
+        day = int(value[5:7]) if len(value) == 7 else None
+        return Reference(None, int(value[2:4]), day, found.end)
+    return Reference(None)
 
 
-ANNOTATOR = Annotator(name="dates", version="1", assigns=("dates",), run=run, requires=("language",))
+ANNOTATOR = Annotator(name="dates", version="2", assigns=("dates",), run=run, requires=("language",))

@@ -144,3 +144,93 @@ def test_a_partial_dateline_still_resolves_last_month():
         ("4 décembre", "--12-04"),
         ("le mois dernier", "--11"),
     ]
+
+
+# ---- forms added in version 2 (made-up sentences; 2026-03-11 is a Wednesday) -------------------------------
+
+MID_MARCH = dt.date(2026, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Die Proben wurden am 3. März genommen.", "de", [("3. März", "2026-03-03")]),
+        ("Zwischen dem 2. und dem 4. März sank der Pegel.", "de", [("2", "2026-03-02"), ("4. März", "2026-03-04")]),
+        ("Die Messe läuft vom 3. bis zum 5. März.", "de", [("3", "2026-03-03"), ("5. März", "2026-03-05")]),
+        ("Im Herbst 2025 fiel der Pegel.", "de", [("Herbst 2025", "2025")]),
+        ("Ende des Monats läuft die Frist ab.", "de", [("Ende des Monats", "2026-03")]),
+        ("Mitte nächster Woche soll der Bericht kommen.", "de", [("Mitte nächster Woche", "2026-03")]),
+        ("Am Freitagabend protestierten Anwohner.", "de", [("Freitagabend", "2026-03-06")]),
+        ("Die Ministerin hat am Montag Vertreter der Industrie getroffen.", "de", [("Montag", "2026-03-09")]),
+        ("Der Ausschuss tagte am Dienstag vergangener Woche.", "de", [("Dienstag vergangener Woche", "2026-03-03")]),
+        ("Die Abstimmung findet morgen statt, am Morgen regnete es.", "de", [("morgen", "2026-03-12")]),
+        ("À l’automne 2025, le niveau a baissé.", "fr", [("l’automne 2025", "2025")]),
+        ("La fin du mois sera décisive.", "fr", [("La fin du mois", "2026-03")]),
+        ("Au début du mois d’octobre, la digue a cédé.", "fr", [("octobre", "2025-10")]),
+        ("Le comité s’est réuni mardi de la semaine dernière.", "fr", [("mardi de la semaine dernière", "2026-03-03")]),
+        ("La réunion est prévue vendredi.", "fr", [("vendredi", "2026-03-13")]),
+        ("entre le 2 et le 4 mars", "fr", [("2", "2026-03-02"), ("4 mars", "2026-03-04")]),
+        ("The panel met on Tuesday last week.", "en", [("Tuesday last week", "2026-03-03")]),
+        ("It happened the day before yesterday.", "en", [("the day before yesterday", "2026-03-09")]),
+        ("In autumn 2025 the levels dropped.", "en", [("autumn 2025", "2025")]),
+        ("Officials said the ministers would sign on Friday.", "en", [("Friday", "2026-03-13")]),
+        ("The text is due by the end of the month.", "en", [("the end of the month", "2026-03")]),
+        ("осенью 2025 года уровень упал", "ru", [("осенью 2025 года", "2025")]),
+        ("Отчёт ждут к концу марта.", "ru", [("марта", "2026-03")]),
+        ("Работы отложили до июля.", "ru", [("июля", "2026-07")]),
+        ("Заседание перенесли на пятницу.", "ru", [("пятницу", "2026-03-13")]),
+        ("Комиссия собралась в прошлую пятницу.", "ru", [("пятницу", "2026-03-06")]),
+        ("Комиссия собралась во вторник на прошлой неделе.", "ru", [("вторник на прошлой неделе", "2026-03-03")]),
+        ("Итоги подведут в конце месяца.", "ru", [("в конце месяца", "2026-03")]),
+    ],
+)
+def test_forms_in_each_language(text, language, expected):
+    assert values(text, language, MID_MARCH) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Влияние на среду оказалось значительным.", "ru"),  # "среда" the environment, even after "на"
+        ("В среде экспертов нет согласия.", "ru"),
+        ("Am Morgen regnete es, die Sitzung beginnt um 19.30 Uhr.", "de"),
+        ("Er zahlte für 2000 Euro und las Seite 12.", "de"),
+        ("A bill for 2026 dollars was paid.", "en"),
+        ("Il y a 10 % de plus et le rendez-vous est à 14 heures.", "fr"),
+    ],
+)
+def test_no_false_positives_in_new_forms(text, language):
+    assert values(text, language, MID_MARCH) == []
+
+
+def dated_dispatch(text: str, language: str) -> list[tuple[str, str]]:
+    article = Article("a", "a.txt", "text", text, text, None, Metadata(), "", "h")
+    return [(m.surface, m.value) for m in dates.run(article, {"language": language}, {})["dates"]]
+
+
+def test_a_dateline_without_a_year_anchors_weekdays_through_the_lede():
+    # The lede's past-tense weekday is the dispatch day (Friday 6 March), the rest follow by tense.
+    text = (
+        "BÂLE, 6 mars (Agence Rhénane) – Les riverains ont manifesté vendredi devant l’usine. "
+        "Le préfet a reçu leurs délégués mercredi et doit rendre sa décision lundi. Hier, la mairie s’est tue."
+    )
+    assert dated_dispatch(text, "fr") == [
+        ("6 mars", "--03-06"),
+        ("vendredi", "--03-06"),
+        ("mercredi", "--03-04"),
+        ("lundi", "--03-09"),
+        ("Hier", "--03-05"),
+    ]
+
+
+def test_a_weekday_written_with_its_date_fixes_the_calendar_of_a_dateline():
+    text = (
+        "BERLIN, 9. März (Rheinpost) - Die Anhörung soll am Donnerstag beginnen, wie das Gericht am "
+        "Freitag, dem 6. März, mitteilte."
+    )
+    assert dated_dispatch(text, "de") == [("9. März", "--03-09"), ("Donnerstag", "--03-12"), ("6. März", "--03-06")]
+
+
+def test_without_an_anchor_weekdays_of_a_yearless_dispatch_stay_unresolved():
+    text = "MOSCOW, March 9 (Wire) - The talks will resume. Officials met on Friday."
+    assert dated_dispatch(text, "en") == [("March 9", "--03-09")]
