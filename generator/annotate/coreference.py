@@ -86,6 +86,10 @@ def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], lis
     known_names = {
         (c.words[0] if c.words else c.name): c.kind for c in candidates if c.kind in ("place", "organisation")
     }
+    # Case forms: "Жители Диксона" after "посёлка Диксон" (one-word names compared by stem).
+    known_keys = {
+        _key(c.words[0], data): c.kind for c in candidates if c.kind in ("place", "organisation") and len(c.words) == 1
+    }
     resolved: list[Resolved] = []
     for index, cand in enumerate(candidates):
         cluster = by_candidate.get(index)
@@ -103,8 +107,13 @@ def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], lis
                 continue
             if cand.kind is None:
                 kind = known_names.get(cand.words[0])
+                name = cand.words[0]
+                if kind is None and data.russian:
+                    kind = known_keys.get(_key(word, data))
+                    name = next((c.name for c in candidates if c.kind == kind and len(c.words) == 1
+                                 and _key(c.words[0], data) == _key(word, data)), name)
                 if kind is not None:
-                    resolved.append(Resolved(cand.start, cand.end, kind, cand.words[0]))
+                    resolved.append(Resolved(cand.start, cand.end, kind, name))
                 continue
             cluster = Cluster(word, (word,), frozenset({_key(word, data)}), cand.start)
             clusters.append(cluster)
@@ -113,6 +122,15 @@ def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], lis
             continue
         if cand.kind is None:
             continue
+        if cand.kind == "place" and cand.evidence == "known" and len(cand.words) == 1 and _surname_not_place(
+            analysis.tokens, cand, data
+        ):
+            cluster = _find_single(clusters, cand.words[0], cand.start, data) or _find_single(
+                clusters, analysis.tokens[cand.first_tok].text, cand.start, data
+            )
+            if cluster is not None and len(cluster.words) >= 2:
+                resolved.append(Resolved(cand.start, cand.end, "person", cluster.name))
+                continue
         name = cand.name
         if cand.name.isupper() and cand.name in acronyms:
             kind, name = acronyms[cand.name]
@@ -123,6 +141,21 @@ def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], lis
     if data.russian:
         _one_form_per_name(resolved)
     return resolved, clusters
+
+
+def _surname_not_place(tokens: Sequence[Token], cand: Candidate, data: LanguageData) -> bool:
+    """A small town's name that is also the surname of someone the article names ("Иванова наградили"
+    after "Пётр Иванов"): with no preposition of place before it, the person is meant."""
+    if cand.known is None or cand.known.code.startswith("cldr:") or cand.known.population >= 1_000_000:
+        return False
+    k = cand.first_tok - 1
+    return k < 0 or not tokens[k].word or (
+        tokens[k].low not in data.locative_prepositions and tokens[k].low not in _PLACE_PREPOSITIONS
+    )
+
+
+_PLACE_PREPOSITIONS = frozenset({"из", "до", "от", "к", "через", "près", "from", "to", "at", "near", "à", "de", "aus",
+                                 "nach", "bei", "von"})
 
 
 def _particle_start(tokens: Sequence[Token], first: int, data: LanguageData) -> int:
@@ -177,7 +210,7 @@ def _word_key(word: str, russian: bool, genitive_s: bool) -> str:
 def _find_full(clusters: list[Cluster], words: tuple[str, ...], data: LanguageData) -> Cluster | None:
     """An earlier full name with the same last name and a compatible first name (or initial)."""
     last = _key(words[-1], data)
-    first = _key(words[0], data)
+    first = _key(words[0].rstrip("."), data)  # an initial ("И.") matches the first name it abbreviates
     for cluster in reversed(clusters):
         if len(cluster.words) < 2 or _key(cluster.words[-1], data) != last:
             continue

@@ -119,7 +119,12 @@ class Bodies:
         if self.is_org_word(i) and token.key not in self.data.place_nouns and nxt is not None and not nxt.cap:
             end = self.org_tail(i + 1)
             caps = [k for k in range(i + 1, end) if self.tokens[k].cap]
-            if caps and not self._only_known_place(caps[0], end):
+            # "tribunal administratif de Lyon", "cour d’appel de Douai": a word between the head and the place
+            # makes a body of that place, not a mere direction ("en direction de la Chine").
+            qualified = self.is_tail_adjective(nxt) or (
+                nxt.low.endswith(("’", "'")) and i + 2 < len(self.tokens) and not self.tokens[i + 2].cap
+            )
+            if caps and (qualified or not self._only_known_place(caps[0], end)):
                 self._emit_name(i, end, "organisation", "org-word")
                 return end
         return i + 1
@@ -225,7 +230,9 @@ class Bodies:
         if org and data.capitalised_nouns and j - i >= 2:
             i = self._german_apposition(i, j)
         end = self.org_tail(j) if org else j
-        if not proper and end == j and j - i == 1 and "-" not in tokens[i].text and not self._defined(i):
+        if not proper and end == j and j - i == 1 and "-" not in tokens[i].text and not self._defined(i) and (
+            not tokens[i].upper or (j < len(tokens) and tokens[j].text in _QUOTE_OPEN)
+        ):
             return  # "Agence", "Parlement", "Regierung" alone: the common noun, not a name
         if org and i > 0 and tokens[i - 1].cap and not tokens[i - 1].sent and tokens[i - 1].low in data.determiners:
             i -= 1  # "The Caspian Ledger": the article belongs to a title mid-sentence
@@ -326,7 +333,10 @@ class Bodies:
         first = tokens[i]
         if j - i != 1 or not entity_inflection.is_adjective(first.text):
             return False
-        if first.sent and first.text not in self.mid_caps and not self.is_org_word(j if j < len(tokens) else i):
+        nxt = j if j < len(tokens) else i
+        if first.sent and first.text not in self.mid_caps and not (
+            self.is_org_word(nxt) or tokens[nxt].key in data.place_nouns or self.is_place_word(nxt)
+        ):
             return False
         k = j
         coordinated: list[int] = []  # "Западно-Казахстанской и Атырауской областей"

@@ -26,6 +26,7 @@ class Cues:
     data: LanguageData
     gaz: Gazetteer
     bodies: dict[int, Any]  # last token of each place or organisation found so far -> its candidate
+    _plural_role: Any  # from entity_segments.Segments
 
     # -- roles ----------------------------------------------------------------------------------------
 
@@ -76,8 +77,10 @@ class Cues:
         while k >= 0 and steps < 8:
             token = tokens[k]
             ends = self.role_ending_at(k)
-            if ends is not None:
+            if ends is not None and not (data.russian and len(ends) == 1 and self._plural_role(k, k + 1)):
                 return data.roles.get(ends), country, "role"
+            if ends is not None:
+                break
             if k in emitted:
                 body = emitted[k]
                 if body.kind == "place" and body.known is not None:
@@ -91,8 +94,10 @@ class Cues:
                 pass
             elif token.word and not token.cap and data.demonym(token.text):
                 country = country or data.demonym(token.text)
-            elif token.word and not token.cap and data.russian and self.is_org_word(k):
-                seen_body = True  # "директор центра Геннадий Орловский"
+            elif token.word and not token.cap and data.russian and (
+                self.is_org_word(k) or token.key in data.place_nouns or entity_inflection.is_adjective(token.text)
+            ):
+                seen_body = True  # "директор центра Геннадий Орловский", "губернатора края Андрея Кузьмина"
             elif token.word and token.cap:
                 found = self.known_ending_at(k)
                 if found is None:
@@ -282,6 +287,9 @@ class Cues:
     def place_cue_after(self, j: int) -> bool:
         """"Kostanay region", "the Kushum gauging station", "the Ural river"."""
         tokens, data = self.tokens, self.data
+        if data.russian:
+            return False  # Russian puts the kind of place first ("посёлок Игарка") or makes the name an
+            # adjective ("Красноярский край", handled with organisations); "Новости региона" is a genitive
         for k in (j, j + 1):
             if k >= len(tokens) or not tokens[k].word or tokens[k].cap:
                 return False

@@ -89,6 +89,7 @@ class LanguageData:
     female_names: frozenset[str]
     place_compounds: frozenset[str]  # "based" of "Oslo-based": the word before the hyphen is a place
     vessel_nouns: frozenset[str]  # keys: "ship", "navire", "траулер": a name after one is a ship's
+    role_words: frozenset[str] = frozenset()  # one-word roles as written, lower case (for Russian plurals)
 
     @property
     def russian(self) -> bool:
@@ -249,6 +250,7 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         honorifics=frozenset(h.rstrip(".") for h in _strings(data, "honorifics")),
         roles=roles,
         role_firsts=role_firsts,
+        role_words=frozenset(str(p).lower() for p in (data.get("roles") or {}) if " " not in str(p)),
         role_lasts=frozenset(words[-1] for words in roles),
         role_singles=frozenset(words[0] for words in roles if len(words) == 1 and len(words[0]) >= 6),
         particles=phrases("particles"),

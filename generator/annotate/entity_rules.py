@@ -20,18 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.annotate import entity_inflection, entity_shapes
+from generator.annotate import entity_inflection, entity_segments, entity_shapes
 from generator.annotate.curated import CuratedMatch
 from generator.annotate.entity_bodies import Bodies
 from generator.annotate.entity_cues import Cues
 from generator.annotate.entity_resources import LanguageData
+from generator.annotate.entity_segments import Segments
 from generator.annotate.entity_tokens import Token, tokenize
 from generator.annotate.gazetteer import Gazetteer, Known
 from generator.model import EntityKind
 
-MAX_PERSON_WORDS = 4
-_GENITIVE_PLURAL = ("ов", "ев", "ых", "их")
-_ACRONYM_MAX = 7
 _EXTRA_ABBREVIATIONS = frozenset(
     "St Ste Mt Jr Sr Gen Sen Rep Gov Col Capt Lt Adm Sgt Cmdr Prof Dr No Nos Co Inc Ltd Corp г им ул".split()
 )
@@ -67,13 +65,9 @@ class Analysis:
     recogniser: Recogniser
 
 
-def entity_russian_patronymic(word: str) -> bool:
-    low = word.lower()
-    return len(low) > 5 and any(
-        low.endswith(stem + ending)
-        for stem in ("ович", "евич", "вич", "овн", "евн", "ичн")
-        for ending in ("", "а", "у", "ем", "ом", "е", "ы", "ой", "ою", "ю")
-    )
+
+def _patronymic_at(words: list[str], k: int) -> bool:
+    return k < len(words) and entity_segments.entity_russian_patronymic(words[k])
 
 
 @lru_cache(maxsize=64)
@@ -86,7 +80,7 @@ def analyse(text: str, data: LanguageData, gaz: Gazetteer, curated: list[Curated
     return Analysis(recogniser.tokens, recogniser.run(curated), recogniser)
 
 
-class Recogniser(Bodies, Cues):
+class Recogniser(Segments, Bodies, Cues):
     """Finds candidates in one text; its cue helpers also serve the resolution of descriptions."""
 
     def __init__(self, text: str, data: LanguageData, gaz: Gazetteer) -> None:
@@ -262,8 +256,8 @@ class Recogniser(Bodies, Cues):
             k += 1
         if k == j or k >= len(tokens) or not tokens[k].cap:
             return None
-        if tokens[k].text in data.honorifics or self.role_at(k) is not None:
-            return None
+        if tokens[k].text in data.honorifics or self.role_at(k) is not None or self.is_org_word(k):
+            return None  # "Beat Zürcher von der Gewerkschaft …": a preposition before a body, not a particle
         return k
 
     def _line_break(self, j: int) -> bool:
@@ -272,12 +266,19 @@ class Recogniser(Bodies, Cues):
 
     def _classify_run(self, i: int, j: int) -> None:
         data, tokens = self.data, self.tokens
+        if data.russian and self._adjective_before_noun(j) and not any(self.is_org_word(k) for k in range(i, j)):
+            # "в Красноярском крае", "Власти Новосибирской области": the adjective and the lower-case noun
+            # after it are the name; a word before it in the run is something else.
+            if j - i > 1:
+                self._classify_run(i, j - 1)
+            if self._russian_org(j - 1, j):
+                return
         known = self.known_at(i, j)
         if known is not None:
             self._emit(i, j, known.kind, (known.name,), "known", known=known)
             return
         # Leading words that are not the name: function words, months, weekdays ("Au", "Malgré", "The").
-        while i < j and (
+        while i < j and not self._initial(i) and (
             self._is_function(tokens[i], first=True) or (tokens[i].low in data.months and j - i > 1)
             or (data.russian and tokens[i].sent and j - i > 1 and entity_inflection.looks_like_verb(tokens[i].text))
         ):
@@ -292,6 +293,12 @@ class Recogniser(Bodies, Cues):
             j -= 1
         if i >= j:
             return
+        if data.russian and j - i >= 4 and _patronymic_at(self.words, i + 2) and not _patronymic_at(self.words, i + 1):
+            # "Слова Виктора Павловича Гуляева": a name has its patronymic second, so the word before is not in it.
+            if not tokens[i].sent:
+                self._classify_run(i, i + 1)
+            self._classify_run(i + 1, j)
+            return
         if j - i > 1 and tokens[i].sent and tokens[i].low in self.lower_words and tokens[i].text not in self.mid_caps:
             self._classify_run(i + 1, j)  # "Статья Токаева …": a common word opening the sentence
             return
@@ -304,114 +311,21 @@ class Recogniser(Bodies, Cues):
             return
         self._segments(i, j)
 
-    def _segments(self, i: int, j: int) -> None:
-        """Split a run at honorifics, titles and nationality adjectives, and classify each piece."""
-        tokens, data = self.tokens, self.data
-        evidence: str | None = None
-        role: str | None = None
-        country: str | None = None
-        span_start: int | None = None
-        k = i
-        seg_start = i
-        while k < j:
-            token = tokens[k]
-            role_end = self.role_at(k)
-            is_honorific = token.text in data.honorifics
-            demonym = data.demonym(token.text) if not role_end and not is_honorific else None
-            if not (role_end or is_honorific or demonym):
-                k += 1
-                continue
-            if k > seg_start:
-                self._segment(seg_start, k, evidence, role, country, span_start)
-                evidence, role, country, span_start = None, None, None, None
-            if is_honorific:
-                evidence = "honorific"
-                span_start = token.start if span_start is None else span_start
-                k += 2 if k + 1 < j and tokens[k + 1].text == "." else 1
-            elif role_end:
-                evidence = "role"
-                role = data.roles.get(tuple(t.key for t in tokens[k:role_end]), role)
-                k = role_end
-            else:
-                country = demonym
-                k += 1
-            seg_start = k
-        if seg_start < j:
-            self._segment(seg_start, j, evidence, role, country, span_start)
+    def _adjective_before_noun(self, j: int) -> bool:
+        tokens = self.tokens
+        if j >= len(tokens) or not tokens[j].word or tokens[j].cap:
+            return False
+        return entity_inflection.is_adjective(tokens[j - 1].text) and (
+            self.is_org_word(j) or tokens[j].key in self.data.place_nouns or self.is_place_word(j)
+        )
 
-    def _segment(
-        self, i: int, j: int, evidence: str | None, role: str | None, country: str | None, span_start: int | None
-    ) -> None:
-        tokens, data = self.tokens, self.data
-        while i < j and (not tokens[i].word or tokens[i].text in data.name_particles):
-            i += 1
-        while j > i and (not tokens[j - 1].word or tokens[j - 1].text in data.name_particles):
-            j -= 1
-        if i >= j:
-            return
-        known = self.known_at(i, j)
-        if known is not None and evidence != "honorific":
-            self._emit(i, j, known.kind, (known.name,), "known", known=known)
-            return
-        if data.russian and evidence != "honorific" and self._russian_org(i, j):
-            return
-        if evidence != "honorific" and self._known_prefix(i, j):
-            return
-        if j - i >= 3 and self.place_cue_before(i):
-            # "порта Оля Сергей Вельяминов": the place, then someone's name.
-            self._emit(i, i + 1, "place", (tokens[i].text,), "cue")
-            self._segment(i + 1, j, None, None, None, None)
-            return
-        if evidence is None:
-            role, country, evidence = self.context_role(i, j, role, country)
-            if evidence == "role" and data.russian and j - i == 3 and tokens[i].low.endswith(_GENITIVE_PLURAL):
-                # "руководитель Росводресурсов Ирина Саблина": the body, then the person.
-                name = entity_inflection.phrase_nominative((tokens[i].text,), data.name_nouns)
-                self._emit(i, i + 1, "organisation", name, "cue")
-                self._segment(i + 1, j, None, None, None, None)
-                return
-            role, country, evidence = self.context_role(i, j, role, country)
-        words = self._surface_words(i, j)
-        single = j - i == 1
-        first = tokens[i]
-        if evidence is None and (self.place_cue_before(i) or self.place_cue_after(j)):
-            if single and data.is_junk_word(first.text):
-                return
-            self._emit(i, j, "place", words, "cue")
-            return
-        if evidence is None and self.org_cue_before(i):
-            if data.russian:
-                words = entity_inflection.phrase_nominative(
-                    words, data.name_nouns, data.stressed_adjective_stems
-                )
-            self._emit(i, j, "organisation", words, "cue")
-            return
-        if single and first.upper and not evidence:
-            self._acronym(i)
-            return
-        if evidence in ("honorific", "role"):
-            if single and data.is_junk_word(first.text):
-                return
-            if single and evidence == "role" and self._between_role_and_name(i):
-                self._lone_word(i)  # "руководитель Росводресурсов Ирина Саблина": the body, not a person
-                return
-            self._emit(i, j, "person", self._person_words(words), evidence, role=role, country=country,
-                       span_start=span_start)
-            return
-        if single:
-            self._lone_word(i)
-            return
-        if all(t.upper for t in tokens[i:j] if t.word):
-            return  # a line in capitals (a heading), not a name
-        if len([w for w in words if w not in data.name_particles]) > MAX_PERSON_WORDS:
-            return  # a title-case heading rather than a name
-        previous = tokens[i - 1] if i > 0 else None
-        if previous is not None and previous.text[:1].isdigit():
-            return  # "15 000 Tonnes", "2,5 Millionen Tonnen": a unit after a number
-        after_function = previous is not None and previous.low in data.function_words
-        if data.capitalised_nouns and (first.sent or after_function) and not self._name_shaped(i, j):
-            return  # German nouns in a row after an article or preposition, or opening a sentence
-        self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
+    def _initial(self, k: int) -> bool:
+        """"И. П. Гуляев": one capital letter with its dot, before another capital (not the word "И")."""
+        tokens = self.tokens
+        return (
+            len(tokens[k].text) == 1 and tokens[k].cap and k + 2 < len(tokens) and tokens[k + 1].text == "."
+            and tokens[k + 1].start == tokens[k].end and tokens[k + 2].cap
+        )
 
     def _is_function(self, token: Token, first: bool) -> bool:
         data = self.data
@@ -423,61 +337,6 @@ class Recogniser(Bodies, Cues):
             return True
         return token.low in data.weekdays
 
-    def _acronym(self, i: int) -> None:
-        token = self.tokens[i]
-        data = self.data
-        if data.is_junk_word(token.text) or any(c.isdigit() for c in token.text):
-            return
-        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if self._shouted(i) and nxt is not None and nxt.text in ",(/–—" and not self._line_in_capitals(i):
-            name = "-".join(p[:1] + p[1:].lower() for p in token.text.split("-"))
-            self._emit(i, i + 1, "place", (name,), "dateline")  # "TROMSØ, Norway –": a wire dateline
-            return
-        if len(token.text) > _ACRONYM_MAX or self._line_in_capitals(i):
-            return
-        self._emit(i, i + 1, "organisation", (token.text,), "acronym")
-
-    def _line_in_capitals(self, i: int) -> bool:
-        """A headline or shouted line: the neighbours are capitals too."""
-        near = [t for t in self.tokens[max(0, i - 3) : i + 4] if t.word and t is not self.tokens[i]]
-        return bool(near) and all(t.upper for t in near)
-
-    def _lone_word(self, i: int) -> None:
-        tokens, data = self.tokens, self.data
-        token = tokens[i]
-        if data.is_junk_word(token.text) or data.demonym(token.text) or len(token.text) < 2:
-            return
-        if token.sent and (token.low in data.stopwords or token.text not in self.mid_caps):
-            return  # a capital at a sentence start proves nothing
-        if token.low in self.lower_words:
-            return  # the same word written in lower case elsewhere: a common word
-        k = i - 1
-        while k >= 0 and tokens[k].word and not tokens[k].cap and (
-            tokens[k].low.endswith(("’", "'")) or tokens[k].key in data.determiners
-        ):
-            k -= 1  # "à l’Irtych", "in the Urals"
-        previous = tokens[k] if k >= 0 else None
-        locative = previous is not None and previous.word and not previous.cap and (
-            previous.low in data.locative_prepositions and not data.capitalised_nouns
-        )
-        if locative:
-            name = token.text
-            if data.russian and entity_inflection.is_cyrillic_word(name) and name[-1:] in "еиуы":
-                options = entity_inflection.nominative_candidates(name)  # "на Каспии" -> "Каспий"
-                name = options[0] if options else name
-            self._emit(i, i + 1, "place", (name,), "locative")
-            return
-        if self._coordinated_place(i):
-            self._emit(i, i + 1, "place", (token.text,), "coordination")
-            return
-        if self._between_role_and_name(i):
-            name = (token.text,)
-            if data.russian:
-                name = entity_inflection.phrase_nominative(name, data.name_nouns)
-            self._emit(i, i + 1, "organisation", name, "cue")
-            return
-        self._emit(i, i + 1, None, (token.text,), "word")
-
     def _surface_words(self, i: int, j: int) -> tuple[str, ...]:
         if not self.initials:
             return tuple(t.text for t in self.tokens[i:j] if t.word or t.text == "&")
@@ -488,19 +347,6 @@ class Recogniser(Bodies, Cues):
         tokens = self.tokens
         text = " ".join(self.text[tokens[i].start : tokens[j - 1].end].split())
         self._emit(i, j, kind, (text,), evidence)
-
-    def _person_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
-        """Drop patronymics when a first and last name remain ("Vladimir Vladimirovitch Poutine")."""
-        if len(words) == 2 and self.data.russian and entity_russian_patronymic(words[1]):
-            return words[:1]  # "Касым-Жомартом Кемелевичем": first name and patronymic, a polite address
-        if len(words) >= 3:
-            endings = self.data.patronymic_endings
-            kept = tuple(
-                w for k, w in enumerate(words) if k in (0, len(words) - 1) or not w.lower().endswith(endings)
-            )
-            if len(kept) >= 2:
-                words = kept
-        return words
 
     def _emit(
         self,
@@ -517,7 +363,12 @@ class Recogniser(Bodies, Cues):
     ) -> None:
         tokens = self.tokens
         start = tokens[i].start if span_start is None else span_start
-        candidate = Candidate(start, tokens[j - 1].end, kind, words, evidence, known=known,
+        end = tokens[j - 1].end
+        if kind == "person" and len(tokens[j - 1].text) == 1 and j < len(tokens) and tokens[j].text == "." and (
+            tokens[j].start == end
+        ):
+            end += 1  # "Гуляев И. П.": the last initial keeps its dot
+        candidate = Candidate(start, end, kind, words, evidence, known=known,
                               canonical=known.name if known else None, role=role, country=country,
                               first_tok=i, last_tok=j)
         self.out.append(candidate)

@@ -40,10 +40,35 @@ def gender_of(analysis: Analysis, cand: Candidate, data: LanguageData) -> str | 
         return "f"
     if len(cand.words) >= 2 and _undeclined_foreign_woman(cand.words[0], cand.words[-1], data):
         return "f"
+    # A patronymic or a first name's ending settles it before the verbs around: the name may be the object.
+    for word in surface[1:-1] or cand.words[1:-1]:  # the patronymic is left out of the words, not the text
+        if is_patronymic(word):  # "Павловича" a man's, "Николаевной" a woman's
+            return "f" if re.search(r"(овн|евн|ичн)\w*$", word.lower()) else "m"
+    masculine = len(cand.words) >= 2 and _masculine_first_name(cand.words[0], data)
+    if masculine == "sure":
+        return "m"
     found = _verb_gender(tokens, cand.first_tok, cand.last_tok)
     if found:
         return found
+    if masculine:
+        return "m"
     return _pronoun_after(tokens, cand.last_tok)
+
+
+def _masculine_first_name(word: str, data: LanguageData) -> str | bool:
+    """"sure" for endings only a man's first name has ("Андрея", "Сергеем", "Дмитрий": a woman's -я name
+    makes its genitive in -и, its instrumental in -ей/-ой); True for a consonant ending ("Иван", though
+    foreign women's names end so too: "Ингрид"); the listed names are set apart."""
+    if not entity_inflection.is_cyrillic_word(word) or "-" in word or len(word) < 3:
+        return False
+    if word in data.male_names_in_a:
+        return "sure"
+    if entity_inflection.is_feminine_first_name(word, data.female_names):
+        return False
+    low = word.lower()
+    if low.endswith(("ея", "ем", "ом", "ай", "ий")) or (low.endswith("ей") and not low.endswith(("ией", "ьей"))):
+        return "sure"
+    return low[-1] in "бвгдзклмнпрстфхцчшщ"
 
 
 def _undeclined_foreign_woman(first: str, last: str, data: LanguageData) -> bool:
@@ -139,7 +164,10 @@ def lemmas(analysis: Analysis, data: LanguageData) -> dict[tuple[int, str], str]
                 # "Дана Омарова" is a nominative, "Сауле", "Сейткали", "Айгуль" do not decline.
                 low = word.lower()
                 listed = [c for c in entity_inflection.nominative_candidates(word) if c in data.female_names]
-                oblique = low.endswith(("у", "ю", "ой", "ей", "ы", "е")) and not (position == 0 and low.endswith("е"))
+                # A woman's surname never ends in -е in an oblique case (-ова -> -овой; "Трамбле" is foreign).
+                oblique = low.endswith(("у", "ю", "ой", "ей", "ы", "е")) and not (
+                    low.endswith("е") and (position == 0 or position == len(cand.words) - 1)
+                )
                 if listed:
                     out[(index, word)] = listed[0]  # "Айгули" -> "Айгуль", "Марии" -> "Мария"
                 elif oblique:
@@ -147,7 +175,9 @@ def lemmas(analysis: Analysis, data: LanguageData) -> dict[tuple[int, str], str]
                 continue
             if position == 0 and len(cand.words) >= 2 and not _visibly_oblique(cand.words[-1]):
                 continue  # the first name is in the surname's case: "Нарендра Моди" is a nominative
-            if _oblique(word):
+            if _oblique(word) and not (word.lower().endswith(("е", "о")) and not _after_preposition(analysis, cand)):
+                # A man's name ends in -е only as a prepositional ("о Гуляеве"), which a preposition opens;
+                # elsewhere -е, -о are the endings of foreign names that do not decline ("Трамбле", "Франко").
                 out[(index, word)] = entity_inflection.choose_nominative(word, gender)
     return out
 
@@ -168,3 +198,15 @@ def _oblique(word: str) -> bool:
     if low.endswith(("ым", "им", "ом", "ем", "ою", "ею")):
         return True
     return low[-1:] in "аяуюеиы"
+
+
+_PREPOSITIONAL = frozenset({"о", "об", "обо", "при", "в", "во", "на"})
+
+
+def _after_preposition(analysis: Analysis, cand: Candidate) -> bool:
+    """The name opens after a preposition that governs the prepositional case ("о Гуляеве")."""
+    k = cand.first_tok - 1
+    tokens = analysis.tokens
+    while k >= 0 and tokens[k].word and tokens[k].cap:
+        k -= 1  # past an honorific or a role written with a capital
+    return k >= 0 and tokens[k].low in _PREPOSITIONAL

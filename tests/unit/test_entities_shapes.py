@@ -171,3 +171,19 @@ def test_dateline_in_capitals_is_a_place() -> None:
 )
 def test_major_rivers_are_places(text: str, language: str, river: str) -> None:
     assert ("place", river) in found(text, language)
+
+
+def test_a_qualified_french_body_of_a_known_place_is_an_organisation() -> None:
+    from generator.annotate.entities import annotate_text
+
+    found = {(m.kind, m.name) for m in annotate_text("Le tribunal administratif de Lyon a annulé l’arrêté.", "fr")}
+    assert ("organisation", "tribunal administratif de Lyon") in found
+    moved = {(m.kind, m.name) for m in annotate_text("Le convoi est parti en direction de la Chine.", "fr")}
+    assert moved == {("place", "Chine")}
+
+
+def test_german_unions_and_consortia_are_organisations() -> None:
+    from generator.annotate.entities import annotate_text
+
+    found = {(m.kind, m.name) for m in annotate_text("Die Gewerkschaft Verdi ruft zum Streik auf.", "de")}
+    assert ("organisation", "Verdi") in found
