@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import time
@@ -17,6 +18,7 @@ from generator.catalog import build_catalog
 from generator.config import Config
 from generator.model import AnnotatedArticle, Article, BuildReport, Catalog, OutputFile, Page, SourceError
 from generator.render import default_templates_dir, render_site
+from generator.search import export_search
 from generator.sources import CURATED_FILE, FileError, read_content, read_file
 
 # Written into every built site; an existing folder without it is never deleted or replaced.
@@ -41,8 +43,9 @@ def build_site(
     started = time.perf_counter()
     report = BuildReport()
     catalog = gather(config, content_dir, cache_dir, report, progress)
-    files = render_site(catalog, config, templates_dir or default_templates_dir())
-    report.pages_written = write_atomically(out_dir, files, progress)
+    pages = render_site(catalog, config, templates_dir or default_templates_dir())
+    search_files = export_search(catalog, config, cache_dir)
+    report.pages_written = write_atomically(out_dir, itertools.chain(pages, search_files), progress)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -15,6 +15,7 @@ from generator.catalog.entities import resolve_entities, suggest_aliases
 from generator.config import Config, ConfigError, load_config
 from generator.model import ENTITY_KINDS, BuildReport
 from generator.scaffold import ScaffoldError, create_archive
+from generator.search.cli_support import SEARCH_DESCRIPTION, SEARCH_HELP, add_search_arguments, search_command
 from generator.sources import CURATED_FILE
 
 
@@ -152,6 +153,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    return search_command(args, resolve_paths(args).cache)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
@@ -208,6 +213,16 @@ def make_parser() -> argparse.ArgumentParser:
     entities.add_argument("--kind", choices=ENTITY_KINDS, help="only this kind")
     _add_build_options(entities)
     entities.set_defaults(func=cmd_entities)
+
+    search = commands.add_parser(
+        "search",
+        help=SEARCH_HELP,
+        description=SEARCH_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_search_arguments(search)
+    search.add_argument("--config", default="archive.yml", help="settings file (default: %(default)s)")
+    search.set_defaults(func=cmd_search)
 
     new = commands.add_parser("new", help="create a new archive repository")
     new.add_argument("directory", help="folder to create (must be empty or missing)")
