@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import json
-import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,20 +13,12 @@ import pytest
 from generator.build import build_site
 from generator.config import Config, load_config
 from generator.render import default_templates_dir, render_site
+from tests.e2e.conftest import need_chromium, served
 
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 BASE = "/research-archive/"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PHONE = {"width": 375, "height": 740}
 
 
@@ -49,30 +37,12 @@ class Site:
         return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def need_chromium() -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing (make test installs it)")
-        pytest.skip("Debian's chromium is not installed")
-
-
 @contextmanager
 def serve(root: Path, language: str) -> Iterator[Site]:
-    """Serve `root` on 127.0.0.1 (a free port) from a thread; the site lives in root/<base>/."""
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Site(f"http://127.0.0.1:{server.server_port}{BASE}", root / BASE.strip("/"), language)
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve root/<base>/ under the base path on 127.0.0.1 (a free port)."""
+    folder = root / BASE.strip("/")
+    with served(folder, BASE) as url:
+        yield Site(url, folder, language)
 
 
 @pytest.fixture(scope="module")
@@ -105,16 +75,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         yield served
 
 
-@pytest.fixture(scope="module")
-def browser(site: Site) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def watch(page: object) -> list[str]:
