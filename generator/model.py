@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from typing import Literal
 
 BodyFormat = Literal["markdown", "text"]
@@ -96,11 +95,6 @@ class Article:
     @property
     def paragraphs(self) -> list[str]:
         return [p for p in self.text.split("\n\n") if p.strip()]
-
-    @property
-    def source_dir(self) -> str:
-        parent = str(PurePosixPath(self.source_path).parent)
-        return "" if parent == "." else parent
 
 
 @dataclass(frozen=True, slots=True)
