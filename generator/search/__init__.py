@@ -17,6 +17,7 @@ from generator.search.documents import entity_records, index_documents
 from generator.search.engine import SearchIndex, StoredDoc, SyncReport
 from generator.search.evaluate import evaluate, is_scored
 from generator.search.export import ExportReport, export_files
+from generator.search.guess import Guess, save_endings
 from generator.search.lookup import EntityTable, IndexSource
 from generator.search.query import parse
 
@@ -64,6 +65,7 @@ class SearchResult:
     also_matched: list[AlsoMatched]
     seconds: float
     unknown: list[str] = field(default_factory=list)  # query words no article contains
+    searched_for: list[Guess] = field(default_factory=list)  # words the archive lacks, searched as a stem
 
 
 def index_directory(cache_dir: Path) -> Path:
@@ -94,6 +96,7 @@ def _export(directory: Path, docs: dict, report: ExportReport) -> Iterator[Outpu
             report.files += 1
             report.bytes += len(file.data)
             yield file
+        save_endings(directory, reader.generation, report.endings)  # the CLI guesses with the same table
 
 
 def search(
@@ -126,7 +129,9 @@ def search(
     also = [
         AlsoMatched(e.key, e.entity.id, e.entity.name, e.shown) for e in evaluation.expansions
     ]
-    return SearchResult(query, len(ordered), hits, also, time.perf_counter() - started, evaluation.unknown)
+    return SearchResult(
+        query, len(ordered), hits, also, time.perf_counter() - started, evaluation.unknown, evaluation.guesses
+    )
 
 
 def run_query(query: str, cache_dir: Path, limit: int = 10, expand: bool = True) -> list[SearchHit]:

@@ -73,6 +73,7 @@ def as_json(result: SearchResult) -> dict[str, object]:
         "total": result.total,
         "also_matched": [asdict(a) for a in result.also_matched],
         "unknown": result.unknown,
+        "searched_for": [asdict(g) for g in result.searched_for],
         "hits": [asdict(h) for h in result.hits],
     }
 
@@ -85,6 +86,8 @@ def as_table(result: SearchResult) -> str:
     lines.append(f"{count}{shown} for {result.query!r} in {result.seconds:.2f} s")
     if names:
         lines.append(f"also matched: {', '.join(names)}")
+    if result.searched_for:
+        lines.append(f"searched for: {searched_for_text(result)}")
     if result.unknown:
         typed = {fold(t): t for t in reversed(tokens(result.query))}  # show words as typed
         hints = ", ".join(f"{typed.get(w, w)} (try {prefix_hint(typed.get(w, w))})" for w in result.unknown)
@@ -101,6 +104,17 @@ def as_table(result: SearchResult) -> str:
         for row in rows:
             lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def searched_for_text(result: SearchResult) -> str:
+    """The stems searched for words the archive lacks: "зернов… (зернового, зерновом)" (as the page)."""
+    parts: list[str] = []
+    for guess in result.searched_for:
+        forms = f" ({', '.join(guess.forms)})" if guess.forms else ""
+        part = f"{guess.term}…{forms}"
+        if part not in parts:
+            parts.append(part)
+    return "; ".join(parts)
 
 
 def prefix_hint(word: str) -> str:

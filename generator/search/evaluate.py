@@ -5,7 +5,8 @@ same order of summation, the same tie-break. The whoosh-backed source (engine.py
 the browser's source reads the exported files. Semantics:
 
 - a word matches, in each language, the index terms its dictionary entry gives (title and body),
-  plus, with expansion on, the articles linked to an entity one of whose names it is;
+  plus, with expansion on, the articles linked to an entity one of whose names it is; a word the
+  dictionary lacks stands for the stem guess.py finds in each language (reported as `guesses`);
 - a word that is a stop word in a language is neutral there: it matches every article of that
   language with score 0, so "la guerre" still finds French articles about "guerre";
 - a phrase needs its terms at consecutive positions (stop words leave no gap, as when indexing);
@@ -16,12 +17,13 @@ the browser's source reads the exported files. Semantics:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from generator.search.analysis import key_of, tokens, utf16_key
 from generator.search.documents import EntityRecord
+from generator.search.guess import Guess, guess_term, pick_forms
 from generator.search.query import (
     And,
     DateRange,
@@ -73,6 +75,14 @@ class Source(Protocol):
         """Entities one of whose lookup keys is `key`, by id."""
         ...
 
+    def is_term(self, language: str, term: str) -> bool:
+        """Whether `term` is indexed in the language's title or body."""
+        ...
+
+    def endings(self, language: str) -> Container[str]:
+        """The language's endings table (guess.py); empty for a language without a stemmer."""
+        ...
+
     def docs_with(self, field: str, value: str) -> set[int]:
         """Documents whose `field` (lang, source, tag, person, place, org) holds `value`."""
         ...
@@ -96,19 +106,23 @@ class Evaluation:
     scores: Scores
     expansions: list[Expansion] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # query words the archive never contains
+    guesses: list[Guess] = field(default_factory=list)  # words the dictionary lacks, searched as a stem
 
 
 def evaluate(source: Source, node: Node | None, expand: bool = True) -> Evaluation:
     run = _Run(source, expand)
     scores = run.node(node) if node is not None else {}
-    return Evaluation(scores, run.expansions, unknown_words(source, node, expand))
+    unknown = unknown_words(source, node, expand, run)
+    return Evaluation(scores, run.expansions, unknown, run.guesses)
 
 
-def unknown_words(source: Source, node: Node | None, expand: bool = True) -> list[str]:
+def unknown_words(source: Source, node: Node | None, expand: bool = True, run: _Run | None = None) -> list[str]:
     """Words of the query (outside prefixes and filters) that stand for nothing in this archive.
 
-    The dictionary only knows forms that occur (lookup.py); the page suggests a prefix instead.
+    Neither in the dictionary (lookup.py) nor an inflection of an indexed stem (guess.py), nor, with
+    expansion, a name: the page suggests a prefix instead.
     """
+    run = run or _Run(source, expand)
     keys: list[str] = []
 
     def walk(item: Node | None) -> None:
@@ -126,7 +140,7 @@ def unknown_words(source: Source, node: Node | None, expand: bool = True) -> lis
     walk(node)
     unknown = []
     for key in dict.fromkeys(keys):
-        if not source.word(key) and not (expand and source.entities(key)):
+        if not run.entry(key) and not (expand and source.entities(key)):
             unknown.append(key)
     return unknown
 
@@ -154,7 +168,32 @@ class _Run:
         self.source = source
         self.expand = expand
         self.expansions: list[Expansion] = []
+        self.guesses: list[Guess] = []
         self._seen: set[tuple[str, str]] = set()
+        self._entries: dict[str, WordEntry] = {}
+
+    def entry(self, key: str) -> WordEntry:
+        """The dictionary entry of `key`; for a word the dictionary lacks, the stems guessed for it."""
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self.source.word(key) or self.guess(key)
+            self._entries[key] = entry
+        return entry
+
+    def guess(self, key: str) -> WordEntry:
+        entry: WordEntry = {}
+        if not key.isalpha():
+            return entry
+        for language in self.source.languages:
+            endings = self.source.endings(language)
+            if not endings:
+                continue
+            term = guess_term(key, endings, lambda t, lang=language: self.source.is_term(lang, t))
+            if term is not None:
+                entry[language] = (term,)
+                forms = pick_forms(term, language, self.source.prefix_words(term, MAX_EXPANSION))
+                self.guesses.append(Guess(key, language, term, forms))
+        return entry
 
     def node(self, node: Node) -> Scores:
         match node:
@@ -205,7 +244,7 @@ class _Run:
         return result
 
     def word(self, key: str, field: str) -> Scores:
-        entry = self.source.word(key)
+        entry = self.entry(key)
         parts: list[Scores] = []
         for language in self.source.languages:
             if language not in entry:
@@ -222,7 +261,7 @@ class _Run:
         return _union(parts)
 
     def phrase(self, keys: tuple[str, ...], field: str) -> Scores:
-        entries = [self.source.word(k) for k in keys]
+        entries = [self.entry(k) for k in keys]
         parts: list[Scores] = []
         for language in self.source.languages:
             slots: list[tuple[str, ...]] = []

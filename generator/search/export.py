@@ -12,6 +12,8 @@ Layout (format 1; `js/search/index.js` reads it):
     d/<b>/<n>.json     a document's result record (title, slug, date, source, language, entities)
     x/<b>/<n>.txt      a document's plain text, for keyword-in-context excerpts
     dates.json         the dates of all documents, run-length coded in document order
+    endings.json       per language, the endings that separate dictionary words from their stems
+                       (guess.py; fetched only for a query word the archive lacks)
 
 Documents are numbered in the CLI's tie-break order (language, newest first, slug), so a language
 is a range of numbers and ties rank the same on both sides. Numbers are `encode.vlq` text.
@@ -29,7 +31,7 @@ import json
 from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
@@ -38,6 +40,7 @@ from generator.search.analysis import split_surface, utf16_key
 from generator.search.documents import IndexDoc
 from generator.search.encode import gaps, vlq
 from generator.search.engine import LENGTH_TABLE, IndexReader, StoredDoc
+from generator.search.guess import EndingCounter
 from generator.search.lookup import EntityTable, all_stop_words, word_entry
 from generator.search.scoring import parameters
 
@@ -60,6 +63,7 @@ class ExportReport:
     terms: int = 0
     words: int = 0
     postings_files: int = 0
+    endings: dict[str, list[str]] = field(default_factory=dict)  # guess.py's table, saved for the CLI
 
 
 # A term's record in a shard: [field number, postings text or file number], plus (not exported in the
@@ -132,7 +136,8 @@ def _export_files(
 
     entity_number = {e.id: i for i, e in enumerate(entities.records)}
     aliases = {key: sorted(entity_number[r.id] for r in records) for key, records in entities.by_key.items()}
-    words = _words(reader, languages, text_terms, report)
+    counter = EndingCounter()
+    words = _words(reader, languages, text_terms, report, counter)
     shard_keys: list[str] = []
     for number, (first, shard, positions) in enumerate(_shards(words, terms, aliases)):
         shard_keys.append(first)
@@ -140,6 +145,8 @@ def _export_files(
         if positions:
             yield _json(f"s/{number}.p.json", positions)
     report.shards = len(shard_keys)
+    report.endings = counter.table()  # complete now: the shards consumed every word
+    yield _json("endings.json", report.endings)
 
     for start in range(0, len(entities.records), ENTITY_CHUNK):
         chunk = entities.records[start : start + ENTITY_CHUNK]
@@ -216,7 +223,11 @@ def _positions(rows: list[tuple[int, int, int, Any]]) -> str:
 
 
 def _words(
-    reader: IndexReader, languages: list[str], text_terms: dict[str, set[str]], report: ExportReport
+    reader: IndexReader,
+    languages: list[str],
+    text_terms: dict[str, set[str]],
+    report: ExportReport,
+    endings: EndingCounter,
 ) -> Iterator[tuple[str, list[Any]]]:
     """(folded word, [[language number, term…] or [language number] for a stop word, …]) in key order.
 
@@ -239,6 +250,9 @@ def _words(
         lowers = [lower for _, lower in pairs if lower is not None]
         entry = word_entry(key, lowers, languages, has_term)
         if entry:
+            for lang, terms in entry.items():
+                if terms:
+                    endings.add(key, lang, terms)
             report.words += 1
             yield key, [[lang_number[lang]] if t is None else [lang_number[lang], *t] for lang, t in entry.items()]
 

@@ -4,8 +4,8 @@
 for every word of the vocabulary, so the browser needs no stemmer: a word typed in the browser and
 on the command line is looked up, and stands for the same terms, by construction.
 
-A word the archive never contains stands for nothing on either side, even if its stem is indexed
-(stem "sanction" in a corpus that only has "sanctions"): that keeps the two sides identical.
+A word the archive never contains is not in the dictionary; evaluation then guesses its stem from
+the indexed terms and a table of endings (guess.py), the same way on both sides.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from generator.search.analysis import analysis, split_surface, stop_words, utf16
 from generator.search.documents import EntityRecord
 from generator.search.engine import IndexReader
 from generator.search.evaluate import Postings, WordEntry
+from generator.search.guess import EndingCounter, load_endings, save_endings
 
 ENTITIES_FILE = "entities.json"
 
@@ -89,6 +90,7 @@ class IndexSource:
         self.entity_table = entities
         self.languages = reader.languages
         self._terms: dict[tuple[str, str], bool] = {}
+        self._endings: dict[str, frozenset[str]] | None = None
 
     def stats(self, field: str) -> tuple[int, float]:
         return self.reader.stats(field)
@@ -108,6 +110,19 @@ class IndexSource:
             )
             self._terms[(language, term)] = known
         return known
+
+    def is_term(self, language: str, term: str) -> bool:
+        return self.has_term(language, term)
+
+    def endings(self, language: str) -> frozenset[str]:
+        if self._endings is None:
+            directory = self.reader.directory
+            table = load_endings(directory, self.reader.generation)
+            if table is None:  # an index the exporter has not seen yet: derive the table the same way
+                table = ending_table(self.reader, self.languages, self.has_term)
+                save_endings(directory, self.reader.generation, table)
+            self._endings = {lang: frozenset(endings) for lang, endings in table.items()}
+        return self._endings.get(language, frozenset())
 
     def _lowers(self, entries: Iterable[str]) -> dict[str, list[str]]:
         groups: defaultdict[str, list[str]] = defaultdict(list)
@@ -144,3 +159,19 @@ class IndexSource:
 
     def all_docs(self) -> set[int]:
         return self.reader.all_docs()
+
+
+def ending_table(
+    reader: IndexReader, languages: Sequence[str], has_term: Callable[[str, str], bool]
+) -> dict[str, list[str]]:
+    """guess.py's table from the whole vocabulary, as the exporter derives it while writing shards."""
+    counter = EndingCounter()
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for entry in reader.surfaces(""):
+        key, lower = split_surface(entry)
+        groups[key].append(lower)
+    for key, lowers in groups.items():
+        for lang, terms in word_entry(key, lowers, languages, has_term).items():
+            if terms:
+                counter.add(key, lang, terms)
+    return counter.table()

@@ -210,3 +210,18 @@ def test_keyboard_only_search_and_pagination(site: str, browser: object) -> None
     assert page.evaluate("document.activeElement.id") == "search-results-heading"
     assert problems == []
     page.close()
+
+
+def test_an_unseen_inflection_says_which_stem_was_searched(site: str, browser: object) -> None:
+    page, problems = open_page(browser)
+    # The Russian article has "коридор" and "зерновой" only; the page searches for their stems.
+    page.goto(site + "search/?q=" + "зерновым коридору")
+    wait_done(page)
+    assert result_titles(page) == ["Токаев прибыл в Москву"]
+    assert page.inner_text("#search-stemmed") == "Searched for: зернов… (зерновои); коридор… (коридор)"
+    assert page.locator("#search-results mark").count() >= 1  # the article's own forms are marked
+    page.goto(site + "search/?q=corridor")
+    wait_done(page)
+    assert page.is_hidden("#search-stemmed")
+    assert problems == []
+    page.close()

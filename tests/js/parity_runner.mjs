@@ -27,6 +27,7 @@ for (const { query, expand = true, sort = 'relevance', limit = 10 } of queries) 
     scores: top.map(([, s]) => s),
     also: result.expansions.map((e) => [e.key, e.entity.id, e.shown]),
     unknown: result.unknown,
+    guesses: result.guesses.map((g) => [g.word, g.language, g.term, g.forms]),
   });
 }
 process.stdout.write(JSON.stringify(out));

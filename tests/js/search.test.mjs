@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { fold, keyOf, tokens } from '../../templates/static/js/search/analysis.js';
 import { search, shownNames } from '../../templates/static/js/search/engine.js';
 import { excerpt } from '../../templates/static/js/search/excerpt.js';
+import { guessTerm, searchedForText } from '../../templates/static/js/search/guess.js';
 import { dayNumber, StaticIndex } from '../../templates/static/js/search/index.js';
 import { isScored, parse } from '../../templates/static/js/search/query.js';
 import { decode } from '../../templates/static/js/search/vlq.js';
@@ -83,6 +84,7 @@ const FILES = {
     a: [['tokaiev', 0], ['tokayev', 0]],
   },
   'e/0.json': [['person/tokayev', 'person', 'Kassym-Jomart Tokayev', ['Tokayev', 'Tokaïev', 'Токаев']]],
+  'endings.json': { en: ['ed', 's'], fr: ['s'] },
   'dates.json': { runs: [dayNumber('2025-01-02'), 1, dayNumber('2024-05-01'), 1, dayNumber('2025-03-01'), 1] },
   'd/0/0.json': { s: 'a', t: 'A', l: 'en' },
   'd/0/1.json': { s: 'b', t: 'B', l: 'en' },
@@ -164,4 +166,32 @@ test('excerpts mark matches as separate pieces and keep text as text', () => {
   assert.ok(joined.startsWith('…') && joined.trimEnd().endsWith('…'));
   const none = excerpt('short text', () => false);
   assert.deepEqual(none, [{ text: 'short text', mark: false }]);
+});
+
+test('a word the dictionary lacks is searched for as an indexed stem with a known ending', async () => {
+  const { index, fetched } = fixture();
+  const result = await search(index, 'grained', { expand: false });
+  assert.deepEqual(result.ranked.map(([d]) => d), [0, 1]);
+  assert.deepEqual(result.guesses, [{ word: 'grained', language: 'en', term: 'grain', forms: ['grain', 'grains'] }]);
+  assert.deepEqual(result.unknown, []);
+  assert.ok(fetched.includes('endings.json'));
+  assert.equal(searchedForText(result.guesses, 'Searched for:'), 'Searched for: grain… (grain, grains)');
+  // Same postings as the word itself: the guess stands for exactly the stem.
+  const plain = await search(index, 'grains', { expand: false });
+  assert.deepEqual(result.ranked, plain.ranked);
+});
+
+test('no guess without a known ending, below four letters of stem or past five of ending', async () => {
+  const { index } = fixture();
+  for (const word of ['grainxyz', 'corridorly', 'bles']) {
+    const result = await search(index, word, { expand: false });
+    assert.equal(result.total, 0, word);
+    assert.deepEqual(result.guesses, [], word);
+    assert.deepEqual(result.unknown, [word], word);
+  }
+  const yes = async (s) => s === 'abc' || s === 'abcd';
+  assert.equal(await guessTerm('abcs', new Set(['s']), yes), null); // "abc" is one letter short
+  assert.equal(await guessTerm('abcdefghij', new Set(['efghij']), yes), null);
+  assert.equal(await guessTerm('abcde', new Set(['e']), yes), 'abcd');
+  assert.equal(await guessTerm('зерновои', new Set(['ои']), async (s) => s === 'зернов'), 'зернов');
 });

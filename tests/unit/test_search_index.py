@@ -179,7 +179,8 @@ def test_vocabulary_is_recounted_when_its_file_is_missing_or_stale(tmp_path):
 
 def test_empty_archive_and_undetermined_language(tmp_path):
     files = {f.path: f.data for f in export_search(catalog([], entities=()), Config(), tmp_path)}
-    assert set(files) == {"search/manifest.json", "search/s/0.json", "search/dates.json"}
+    assert set(files) == {"search/manifest.json", "search/s/0.json", "search/dates.json", "search/endings.json"}
+    assert files["search/endings.json"] == b"{}"
     assert search("grain", tmp_path).total == 0 and search("-grain", tmp_path).total == 0
     rows = [("und-empty", "und", None, None, "Untitled", "", ())]
     files = {f.path: f.data for f in export_search(catalog(rows, entities=()), Config(), tmp_path)}

@@ -59,6 +59,7 @@ class IndexReader:
     """Read-only view of the index in engine-neutral terms; close it (or use `with`)."""
 
     def __init__(self, directory: Path) -> None:
+        self.directory = directory
         self._ix = index.open_dir(str(directory), indexname=INDEX_NAME)
         self._reader = self._ix.reader()
         schema = self._ix.schema
@@ -78,6 +79,7 @@ class IndexReader:
             for seg, offset in self._reader.leaf_readers()
         ]
         generation = self._ix.latest_generation()
+        self.generation: int = generation
         vocabulary = Vocabulary.load(directory, generation) or Vocabulary.recount(self._reader)
         self._vocabulary = vocabulary.sorted_entries()
 

@@ -67,6 +67,37 @@ class Run {
     this.expansions = [];
     this.seen = new Set();
     this.matched = new Map(); // language -> Set of terms with postings (for highlighting)
+    this.guesses = []; // {word, language, term, forms}: words the dictionary lacks, searched as a stem
+    this.entries = new Map();
+  }
+
+  /** The dictionary entry of `key`; for a word the dictionary lacks, the stems guessed for it. */
+  async entry(key) {
+    let entry = this.entries.get(key);
+    if (entry === undefined) {
+      entry = await this.index.word(key);
+      if (entry.size === 0) entry = await this.guess(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  async guess(key) {
+    // Loaded only when a query word is not in the dictionary: a first query usually never needs it.
+    const { guessable, guessTerm, pickForms } = await import('./guess.js');
+    const entry = new Map();
+    if (!guessable(key)) return entry;
+    for (const language of this.index.languages) {
+      const endings = await this.index.endings(language);
+      if (!endings.size) continue;
+      const term = await guessTerm(key, endings, (t) => this.index.isTerm(language, t));
+      if (term !== null) {
+        entry.set(language, [term]);
+        const words = await this.index.prefixWords(term, this.scoring.maxExpansion);
+        this.guesses.push({ word: key, language, term, forms: pickForms(term, language, words) });
+      }
+    }
+    return entry;
   }
 
   async node(node) {
@@ -138,7 +169,7 @@ class Run {
   }
 
   async word(key, field) {
-    const entry = await this.index.word(key);
+    const entry = await this.entry(key);
     const parts = [];
     for (const language of this.index.languages) {
       if (!entry.has(language)) continue;
@@ -157,7 +188,7 @@ class Run {
 
   async phrase(keys, field) {
     const entries = [];
-    for (const k of keys) entries.push(await this.index.word(k));
+    for (const k of keys) entries.push(await this.entry(k));
     const parts = [];
     for (const language of this.index.languages) {
       const slots = [];
@@ -276,7 +307,7 @@ function adjacent(doc, where) {
 }
 
 /** Words of the query that stand for nothing in this archive (see evaluate.unknown_words). */
-export async function unknownWords(index, node, expand = true) {
+export async function unknownWords(index, node, expand = true, run = new Run(index, expand)) {
   const keys = [];
   const walk = (item) => {
     if (!item) return;
@@ -288,7 +319,7 @@ export async function unknownWords(index, node, expand = true) {
   walk(node);
   const unknown = [];
   for (const key of new Set(keys)) {
-    const entry = await index.word(key);
+    const entry = await run.entry(key);
     if (entry.size === 0 && !(expand && (await index.entities(key)).length)) unknown.push(key);
   }
   return unknown;
@@ -296,7 +327,7 @@ export async function unknownWords(index, node, expand = true) {
 
 /**
  * Evaluate `query` (a string or a parsed tree). Returns {node, total, ranked: [[doc, score]…],
- * expansions, matched, unknown}; `ranked` holds every match, best first (or newest first for sort "date"
+ * expansions, matched, unknown, guesses}; `ranked` holds every match, best first (or newest first for sort "date"
  * and for queries of filters alone); ties go to the lower document number, as on the CLI.
  */
 export async function search(index, query, { expand = true, sort = 'relevance' } = {}) {
@@ -312,6 +343,9 @@ export async function search(index, query, { expand = true, sort = 'relevance' }
   } else {
     ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   }
-  const unknown = await unknownWords(index, node, expand);
-  return { node, total: ranked.length, ranked, expansions: run.expansions, matched: run.matched, unknown };
+  const unknown = await unknownWords(index, node, expand, run);
+  return {
+    node, total: ranked.length, ranked, expansions: run.expansions, matched: run.matched, unknown,
+    guesses: run.guesses,
+  };
 }

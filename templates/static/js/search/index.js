@@ -188,6 +188,20 @@ export class StaticIndex {
     return row ? this.entryOf(row) : undefined;
   }
 
+  /** Whether `term` is indexed in the language's title or body (for guess.js). */
+  async isTerm(language, term) {
+    return Boolean((await this.termRecord(`title@${language}`, term)) || (await this.termRecord(`body@${language}`, term)));
+  }
+
+  /** The language's endings table (guess.py), fetched only when a query word is not in the dictionary. */
+  async endings(language) {
+    if (!this.endingSets) {
+      const table = await this.file('endings.json');
+      this.endingSets = new Map(Object.entries(table).map(([lang, list]) => [lang, new Set(list)]));
+    }
+    return this.endingSets.get(language) ?? new Set();
+  }
+
   /** Map language -> terms (null for a stop word) the folded word stands for. */
   async word(key) {
     const row = (await this.shard(this.shardOf(key))).w.get(key);

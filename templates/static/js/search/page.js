@@ -102,6 +102,16 @@ function renderAlso(result) {
   if (names.length) also.append(document.createTextNode(`${strings.also} ${names.join(', ')}`));
 }
 
+async function renderSearchedFor(result) {
+  const node = $('search-stemmed');
+  // guess.js is only loaded when there are guesses (the engine loaded it to make them).
+  const text = result.guesses.length
+    ? (await import('./guess.js')).searchedForText(result.guesses, strings.searchedFor)
+    : '';
+  node.hidden = text === '';
+  node.textContent = text;
+}
+
 /** A shorter form to try (as cli_support.prefix_hint): the dictionary knows only forms that occur. */
 function prefixHint(word) {
   return `${word.slice(0, Math.max(3, Math.ceil((word.length * 3) / 5)))}*`;
@@ -260,6 +270,7 @@ async function run({ focusResults = false } = {}) {
     $('search-pages').hidden = true;
     $('search-facets').hidden = true;
     $('search-also').hidden = true;
+    $('search-stemmed').hidden = true;
     $('search-unknown').hidden = true;
     return;
   }
@@ -273,6 +284,7 @@ async function run({ focusResults = false } = {}) {
     const page = Math.min(current.page, pages);
     setStatus(result.total ? countText(result.total) : strings.noResults);
     renderAlso(result);
+    await renderSearchedFor(result);
     renderUnknown(result, current.q);
     await renderResults(result, page, runId);
     if (runId !== currentRun) return;
