@@ -4,14 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test lint serve clean browser
+.PHONY: site test lint serve clean system-deps
 
 site: $(STAMP)
 	$(BIN)/archive build $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
-test: $(STAMP) browser
+test: $(STAMP) system-deps
 	$(BIN)/ruff check .
-	if ls tests/js/*.test.mjs >/dev/null 2>&1; then node --test tests/js/*.test.mjs; fi
+	node --test tests/js/*.test.mjs
 	$(BIN)/pytest -q
 
 lint: $(STAMP)
@@ -28,12 +28,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Browser tests drive Debian's chromium (never a downloaded browser build).
-browser:
-	@if [ -x /usr/bin/chromium ]; then :; \
+# Browser tests drive Debian's chromium (never a downloaded browser build); the search engine's
+# JavaScript tests run under Node.js. Both come from Debian when missing and we are root.
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else echo "chromium is missing: install Debian's 'chromium' package (browser tests will be skipped)"; fi
+		echo "installing$$missing from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "missing:$$missing (install them from your distribution to run every test)"; fi
 
 clean:
 	rm -rf site .cache $(VENV)
