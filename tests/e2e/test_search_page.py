@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import http.server
-import os
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -16,28 +11,18 @@ import pytest
 from generator.config import Config
 from generator.render import default_templates_dir, render_site
 from generator.search import export_search
+from tests.e2e.conftest import need_chromium, served
 from tests.unit.search_catalog import ARTICLES, catalog
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = Path("/usr/bin/chromium")
 BASE = "/archive-under-test/"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 HOSTILE_TITLE = 'Grain <img src=x onerror="window.__pwned=1"> "corridor" <script>window.__pwned=2</script>'
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing")
-        pytest.skip("Debian's chromium is not installed")
+    need_chromium()
     tmp = tmp_path_factory.mktemp("search-e2e")
     rows = [*ARTICLES, ("en-hostile", "en", dt.date(2023, 1, 5), "Steppe Wire", HOSTILE_TITLE,
                         "Grain <b>corridor</b> text with <script>window.__pwned=3</script> in it.", ())]
@@ -53,26 +38,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         target = folder / out.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(out.data)
-    handler = functools.partial(_Quiet, directory=str(tmp / "www"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{BASE}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(site: str) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with served(folder, BASE) as url:
+        yield url
 
 
 def open_page(browser: object) -> tuple[object, list[str]]:
