@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.annotate.curated import CuratedEntity, CuratedError, load_curated
-from generator.annotate.pipeline import AnnotationCache, annotate_all, make_pipeline
+from generator.annotate.pipeline import AnnotationCache, AnnotationRun, annotate_all, make_pipeline
 from generator.annotate.registry import DEFAULT_ANNOTATORS
 from generator.catalog import build_catalog
 from generator.config import Config
@@ -77,13 +77,28 @@ def read_and_annotate(
     report.warnings.extend(read.warnings)
 
     curated = load_curated_or_report(content_dir, report)
+    run = annotate(config, read.articles, curated, cache_dir, progress)
+    report.errors.extend(run.errors)
+    report.cache_hits, report.cache_misses = run.hits, run.misses
+    report.articles = len(run.annotated)
+    return Corpus(run.annotated, read.pages, curated)
+
+
+def annotate(
+    config: Config,
+    articles: list[Article],
+    curated: tuple[CuratedEntity, ...],
+    cache_dir: Path,
+    progress: Progress | None = None,
+) -> AnnotationRun:
+    """The default annotators over `articles`, through the cache in `cache_dir`."""
     pipeline = make_pipeline(DEFAULT_ANNOTATORS, settings(config, curated))
     cache = AnnotationCache(cache_dir / "annotations.sqlite")
+    total = len(articles)
     try:
-        total = len(read.articles)
-        run = annotate_all(
+        return annotate_all(
             pipeline,
-            read.articles,
+            articles,
             cache,
             workers=config.workers,
             parallel_threshold=config.parallel_threshold,
@@ -91,10 +106,6 @@ def read_and_annotate(
         )
     finally:
         cache.close()
-    report.errors.extend(run.errors)
-    report.cache_hits, report.cache_misses = run.hits, run.misses
-    report.articles = len(run.annotated)
-    return Corpus(run.annotated, read.pages, curated)
 
 
 def settings(config: Config, curated: tuple[CuratedEntity, ...]) -> dict[str, Any]:
@@ -128,13 +139,9 @@ def annotate_paths(
             continue
         if isinstance(item, Article):
             articles.append(item)
-    curated = load_curated_or_report(content_dir, BuildReport())
-    cache = AnnotationCache(cache_dir / "annotations.sqlite")
-    try:
-        run = annotate_all(make_pipeline(DEFAULT_ANNOTATORS, settings(config, curated)), articles, cache)
-    finally:
-        cache.close()
-    return run.annotated, errors + run.errors
+    report = BuildReport()
+    run = annotate(config, articles, load_curated_or_report(content_dir, report), cache_dir)
+    return run.annotated, errors + report.errors + run.errors
 
 
 def write_atomically(out_dir: Path, files: Iterable[OutputFile], progress: Progress | None = None) -> int:
