@@ -58,11 +58,15 @@ class ProgressBar:
             sys.stderr.write("\r\033[K")
 
 
-def print_report(report: BuildReport, out: Path) -> None:
+def print_problems(report: BuildReport) -> None:
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
+
+
+def print_report(report: BuildReport, out: Path) -> None:
+    print_problems(report)
     print(
         f"Built {report.articles} articles into {out} ({report.pages_written} files) "
         f"in {report.seconds:.1f} s; "
@@ -92,8 +96,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     catalog = gather(paths.config, paths.content, paths.cache, report)
     report.seconds = time.perf_counter() - started
-    for line in [*(f"warning: {w}" for w in report.warnings), *(f"error: {e}" for e in report.errors)]:
-        print(line, file=sys.stderr)
+    print_problems(report)
     print(
         f"Checked {len(catalog.articles)} articles in {report.seconds:.1f} s: "
         f"{len(report.warnings)} warnings, {len(report.errors)} errors."
@@ -134,8 +137,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     paths = resolve_paths(args)
     report = BuildReport()
     corpus = read_and_annotate(paths.config, paths.content, paths.cache, report)
-    for error in report.errors:
-        print(f"error: {error}", file=sys.stderr)
+    print_problems(report)
     if args.suggest:
         suggestions = suggest_aliases(corpus.annotated, corpus.curated, paths.config.language)
         for suggestion in suggestions:
