@@ -5,7 +5,7 @@ import pytest
 from generator.cli import main, make_parser
 
 
-@pytest.mark.parametrize("command", ["build", "serve", "new", "check", "annotate"])
+@pytest.mark.parametrize("command", ["build", "serve", "new", "check", "annotate", "entities", "search"])
 def test_every_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as info:
         make_parser().parse_args([command, "--help"])
