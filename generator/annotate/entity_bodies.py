@@ -114,6 +114,22 @@ class Bodies:
                 self._emit(i, i + length, known.kind, (known.name,), "known", known=known)
                 return i + length
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if self.data.russian and nxt is not None and nxt.cap and self.is_org_word(i):
+            end = self._russian_region_after(i + 1, taken)
+            if end:
+                words = _nominative((token.text,), self.data) + self._surface_words(i + 1, end)
+                self._emit(i, end, "organisation", words, "org-word")
+                return end
+        if nxt is not None and not self.data.russian and not self.data.org_tail_endings and self.is_org_word(i):
+            end = self._english_body(i)
+            if end:
+                return end
+        phrase_end = self._body_phrase(i)
+        if phrase_end and phrase_end < len(self.tokens) and not self.tokens[phrase_end].cap:
+            end = self.org_tail(phrase_end)
+            if any(self.tokens[k].cap for k in range(phrase_end, end)):
+                self._emit_name(i, end, "organisation", "org-word")  # "station de recherche de Roscoff"
+                return end
         # "ministère kazakh des Affaires étrangères": the head is part of the name when a complement
         # follows; directly before a capital it is a noun in apposition ("la compagnie Caspian Bulk Lines").
         if self.is_org_word(i) and token.key not in self.data.place_nouns and nxt is not None and not nxt.cap:
@@ -125,6 +141,10 @@ class Bodies:
                 nxt.low.endswith(("’", "'")) and i + 2 < len(self.tokens) and not self.tokens[i + 2].cap
             )
             if caps and (qualified or not self._only_known_place(caps[0], end)):
+                self._emit_name(i, end, "organisation", "org-word")
+                return end
+            end = self._lowercase_body(i) if not caps else 0
+            if end:
                 self._emit_name(i, end, "organisation", "org-word")
                 return end
         return i + 1
@@ -238,8 +258,10 @@ class Bodies:
             i -= 1  # "The Caspian Ledger": the article belongs to a title mid-sentence
         kind: EntityKind = "organisation" if org else "place"
         if data.russian and entity_inflection.is_cyrillic_word(tokens[i].text):
-            head = _nominative((tokens[i].text,), data)
-            words = head + self._surface_words(i + 1, end)
+            m = i  # "Российской Федерации": adjectives agree with the noun they go with
+            while m + 1 < end and entity_inflection.is_adjective(tokens[m].text) and tokens[m + 1].word:
+                m += 1
+            words = _nominative(self._surface_words(i, m + 1), data) + self._surface_words(m + 1, end)
             self._emit(i, end, kind, words, "org-word" if org else "place-word")
             return
         self._emit_name(i, end, kind, "org-word" if org else "place-word")
@@ -336,6 +358,7 @@ class Bodies:
         nxt = j if j < len(tokens) else i
         if first.sent and first.text not in self.mid_caps and not (
             self.is_org_word(nxt) or tokens[nxt].key in data.place_nouns or self.is_place_word(nxt)
+            or self._place_adjective_ru(i)
         ):
             return False
         k = j
@@ -364,6 +387,16 @@ class Bodies:
                 return False
             k += 1
         return False
+
+    def _place_adjective_ru(self, i: int) -> bool:
+        """"Российский", "Мурманский": an adjective made from a country or a place (a nationality, or a known
+        place's name with -ский) is a name's first word even where a sentence starts with it."""
+        text = self.tokens[i].text
+        if self.data.demonym(text):
+            return True
+        stem_ = text[:-2] if text.lower().endswith(("ий", "ый", "ой", "ая", "ое", "ой", "ого", "ому")) else ""
+        stem_ = stem_[:-1] if text.lower().endswith(("ого", "ому")) else stem_
+        return stem_.lower().endswith("ск") and self.gaz.entries.get((stem_,)) is not None
 
     def _coordinated_place(self, i: int) -> bool:
         """"les ports d’Aktau et de Kouryk", "at Makhachkala and Olya": coordinated with a place."""

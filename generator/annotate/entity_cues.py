@@ -15,6 +15,7 @@ from generator.annotate.entity_tokens import Token
 from generator.annotate.gazetteer import Gazetteer, Known
 
 MAX_TAIL = 8
+_GENITIVE_ADJECTIVE = ("ого", "его", "ой", "ых", "их")
 # German compound heads shorter than four letters that still make the compound a body ("Bundesamt").
 _SHORT_HEADS = frozenset({"amt"})
 
@@ -243,7 +244,9 @@ class Cues:
                         k += 1
                     end = k
                     continue
-                if nxt.word and nxt.low not in data.function_words and len(nxt.low) > 2:
+                if nxt.word and nxt.low not in data.function_words and len(nxt.low) > 2 and not (
+                    nxt.low in data.months or nxt.low in data.weekdays  # "cour d’appel de Douai en mars"
+                ):
                     k = after + 1
                     end = k
                     continue
@@ -253,8 +256,59 @@ class Cues:
                     k += found[0]  # a genitive place: "Администрация порта Актау", "союз Казахстана"
                     end = k
                     continue
+                region = self._genitive_region(k, limit)
+                if region:
+                    k = end = region  # "… Красноярского края", "… Северной Норвегии"
+                    continue
+            if data.russian and k == end:
+                further = self._russian_tail_link(k, limit)
+                if further:
+                    k = end = further
+                    continue
             break
         return end
+
+    def _genitive_region(self, k: int, limit: int) -> int:
+        """Capitalised adjectives, then a kind of place in the genitive or a known place: the region a
+        Russian body belongs to ("Красноярского края", "Северной Норвегии"); the end, or 0."""
+        tokens, data, start = self.tokens, self.data, k
+        while k < limit and tokens[k].cap and tokens[k].low.endswith(_GENITIVE_ADJECTIVE):
+            k += 1  # "Сергей" ends like an adjective too, but in no genitive
+        if k == start or k >= limit:
+            return 0
+        if not tokens[k].cap and tokens[k].key in data.place_nouns and tokens[k].low not in data.name_nouns:
+            return k + 1
+        found = self.known_starting_at(k) if tokens[k].cap else None
+        if found is not None and found[1].kind == "place":
+            return k + found[0]
+        if tokens[k].cap and not tokens[k].upper and tokens[k].low.endswith(("и", "ы", "а", "я")) and (
+            k + 1 >= len(tokens) or not tokens[k + 1].cap
+        ):
+            return k + 1  # "Российской Федерации"
+        return 0
+
+    def _russian_tail_link(self, k: int, limit: int) -> int:
+        """A Russian name goes on after "и" with another genitive noun ("природных ресурсов и экологии"), and
+        after "на"/"в" with a kind of place and its name ("центр на архипелаге Шпицберген"); the end, or 0."""
+        tokens, data = self.tokens, self.data
+        token = tokens[k]
+        if token.low == "и" and k + 1 < limit and not tokens[k + 1].cap and self._genitive_noun(tokens[k + 1]) and (
+            tokens[k + 1].low not in data.role_words and self._genitive_noun(tokens[k - 1])
+        ):
+            return k + 2
+        first = k - 1
+        while first > 0 and tokens[first].word and not tokens[first].cap and (
+            tokens[first].low not in data.function_words
+        ):
+            first -= 1
+        if token.low in ("на", "в") and k + 2 < limit and not tokens[k + 1].cap and tokens[k + 2].cap and (
+            tokens[k + 1].key in data.place_words or tokens[k + 1].key in data.place_nouns
+        ) and tokens[first].word and tokens[first].cap:  # a proper name, not "центр на архипелаге …"
+            m = k + 2
+            while m < limit and tokens[m].cap and tokens[m].start - tokens[m - 1].end <= 1:
+                m += 1
+            return m
+        return 0
 
     def _plain_word(self, token: Token) -> bool:
         low = token.low
@@ -330,10 +384,16 @@ def _compound_org(data: LanguageData, key: str) -> bool:
         if ending and not key.endswith(ending):
             continue
         base = key[: len(key) - len(ending)] if ending else key
+        if ending and base in data.org_words and len(base) >= 4:
+            return True  # "Instituts", "Rates": the genitive of the word itself
         for size in range(3, min(len(base) - 3, 16) + 1):
             if base[-size:] in data.org_words and (size >= 4 or base[-size:] in _SHORT_HEADS):
                 return True
     return False
+
+
+def compound_org(data: LanguageData, key: str) -> bool:
+    return _compound_org(data, key)
 
 
 def _title(word: str) -> str:

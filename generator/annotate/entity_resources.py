@@ -90,6 +90,8 @@ class LanguageData:
     place_compounds: frozenset[str]  # "based" of "Oslo-based": the word before the hyphen is a place
     vessel_nouns: frozenset[str]  # keys: "ship", "navire", "траулер": a name after one is a ship's
     role_words: frozenset[str] = frozenset()  # one-word roles as written, lower case (for Russian plurals)
+    body_phrases: tuple[tuple[str, ...], ...] = ()  # "station de recherche": heads an organisation's name
+    member_bodies: frozenset[str] = frozenset()  # "syndicat": "le syndicat des marins" names a body
 
     @property
     def russian(self) -> bool:
@@ -287,6 +289,11 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         irregular_names={str(k): str(v) for k, v in (data.get("irregular_names") or {}).items()},
         female_names=frozenset(_strings(data, "female_names")),
         vessel_nouns=frozenset(key(w) for w in _strings(data, "vessel_nouns")),
+        body_phrases=tuple(
+            sorted((tuple(key(w) for w in phrase_words(p, elisions)) for p in _strings(data, "body_phrases")),
+                   key=len, reverse=True)
+        ),
+        member_bodies=frozenset(key(w) for w in _strings(data, "member_bodies")),
         place_compounds=frozenset(_strings(data, "place_compounds")),
     )
 

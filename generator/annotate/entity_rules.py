@@ -20,10 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.annotate import entity_inflection, entity_segments, entity_shapes
+from generator.annotate import entity_cues, entity_german, entity_inflection, entity_segments, entity_shapes
 from generator.annotate.curated import CuratedMatch
 from generator.annotate.entity_bodies import Bodies
 from generator.annotate.entity_cues import Cues
+from generator.annotate.entity_lowercase import Lowercase
 from generator.annotate.entity_resources import LanguageData
 from generator.annotate.entity_segments import Segments
 from generator.annotate.entity_tokens import Token, tokenize
@@ -66,6 +67,10 @@ class Analysis:
 
 
 
+def _german_adjective(word: str) -> bool:
+    return word[:1].isupper() and word.endswith(("e", "en", "em"))
+
+
 def _patronymic_at(words: list[str], k: int) -> bool:
     return k < len(words) and entity_segments.entity_russian_patronymic(words[k])
 
@@ -80,7 +85,7 @@ def analyse(text: str, data: LanguageData, gaz: Gazetteer, curated: list[Curated
     return Analysis(recogniser.tokens, recogniser.run(curated), recogniser)
 
 
-class Recogniser(Segments, Bodies, Cues):
+class Recogniser(Segments, Bodies, Lowercase, Cues):
     """Finds candidates in one text; its cue helpers also serve the resolution of descriptions."""
 
     def __init__(self, text: str, data: LanguageData, gaz: Gazetteer) -> None:
@@ -105,6 +110,8 @@ class Recogniser(Segments, Bodies, Cues):
         taken = self._curated(curated)
         taken.update(self._quoted_names(taken))
         longest, org_words = self.gaz.longest, self.data.org_words
+        body_firsts = {phrase[0] for phrase in self.data.body_phrases}
+        capitalised_nouns = self.data.capitalised_nouns
         stopwords, function_words = self.data.stopwords, self.data.function_words
         i, n = 0, len(tokens)
         while i < n:
@@ -116,8 +123,10 @@ class Recogniser(Segments, Bodies, Cues):
                 i += 1
                 continue
             if not token.cap:
-                if token.text in longest or token.key in org_words:
+                if token.text in longest or token.key in org_words or token.key in body_firsts:
                     i = self._lowercase_start(i, taken)
+                elif capitalised_nouns and i + 1 < n and tokens[i + 1].cap and self._national_body(i, taken):
+                    i += 2
                 else:
                     i += 1
                 continue
@@ -346,7 +355,15 @@ class Recogniser(Segments, Bodies, Cues):
         """An organisation or place named by its text as written (spacing normalised)."""
         tokens = self.tokens
         text = " ".join(self.text[tokens[i].start : tokens[j - 1].end].split())
+        if self.data.genitive_s and self.data.capitalised_nouns:
+            text = " ".join(entity_german.name_nominative(text.split(" "), self._german_body, _german_adjective))
         self._emit(i, j, kind, (text,), evidence)
+
+    def _german_body(self, word: str) -> bool:
+        key = word.lower().rpartition("-")[2]
+        data = self.data
+        words = data.org_words | data.place_words
+        return any(form in words for form in (key, key[:-1], key[:-2])) or entity_cues.compound_org(data, key)
 
     def _emit(
         self,

@@ -92,6 +92,8 @@ class Segments:
             return
         if data.russian and evidence != "honorific" and self._acronym_then_person(i, j, evidence, role, country):
             return
+        if data.russian and evidence != "honorific" and self._acronym_of_country(i, j):
+            return
         if data.russian and evidence == "role" and self._body_then_person(i, j, role, country):
             return
         if evidence != "honorific" and self._known_prefix(i, j):
@@ -258,6 +260,18 @@ class Segments:
         else:
             self._emit_name(i, k, "organisation", "acronym")
         self._segment(k, j, evidence, role, country, None)
+        return True
+
+    def _acronym_of_country(self, i: int, j: int) -> bool:
+        """"МЧС России", "МВД Казахстана": an acronym and the country it serves, in the genitive, is one body."""
+        tokens = self.tokens
+        first = tokens[i]
+        if j - i < 2 or not first.upper or len(first.text) > _ACRONYM_MAX or self.data.is_junk_word(first.text):
+            return False
+        known = self.known_at(i + 1, j)
+        if known is None or known.kind != "place":
+            return False
+        self._emit_name(i, j, "organisation", "acronym")
         return True
 
     def _mid_cap_stem(self, token: Token) -> bool:
