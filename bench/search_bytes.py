@@ -1,7 +1,10 @@
 """Search at scale: cold indexing + export time and memory, one-article rebuild, and what a first query
 costs in a real browser.
 
-Usage: .venv/bin/python bench/search_bytes.py [COUNT ...] [--queries-only DIR]   (default: 1000 10000)
+Usage: .venv/bin/python bench/search_bytes.py [COUNT ...] [--no-browser] [--cold-only]   (default: 1000 10000)
+
+    --no-browser   stop before the browser part (no search page, no Chromium)
+    --cold-only    only the cold index + export (implies --no-browser; no one-article rebuild)
 
 For each COUNT: generate that many synthetic articles (half French, half English, ~400 words, see
 bench/search_corpus.py); index them cold into a fresh cache and export site/search/ (timed apart,
@@ -66,6 +69,8 @@ class MemorySampler:
 
     def __init__(self) -> None:
         self.peak_pss = self.peak_anon = 0.0
+        self.peak_main = self.peak_at = 0.0  # at the peak: this process's share, seconds since start
+        self._started = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -90,17 +95,21 @@ class MemorySampler:
                             pids.append(int(entry.name))
                     except (OSError, ValueError, IndexError):
                         continue
-            pss = anon = 0.0
+            pss = anon = main = 0.0
             for pid in pids:
                 try:
                     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                         if line.startswith("Pss:"):
                             pss += int(line.split()[1]) / 1024
+                            if pid == me:
+                                main = int(line.split()[1]) / 1024
                         elif line.startswith("Pss_Anon:"):
                             anon += int(line.split()[1]) / 1024
                 except OSError:
                     continue
-            self.peak_pss = max(self.peak_pss, pss)
+            if pss > self.peak_pss:
+                self.peak_pss, self.peak_main = pss, main
+                self.peak_at = time.perf_counter() - self._started
             self.peak_anon = max(self.peak_anon, anon)
             self._stop.wait(0.2)
 
@@ -144,6 +153,8 @@ def build(catalog: Catalog, cache: Path, site: Path) -> dict[str, Any]:
         "peak_rss_writer_child_mb": round(index_peak[1]),
         "index_peak_pss_mb": round(index_memory.peak_pss), "index_peak_anon_mb": round(index_memory.peak_anon),
         "export_peak_pss_mb": round(export_memory.peak_pss), "export_peak_anon_mb": round(export_memory.peak_anon),
+        "index_peak_main_pss_mb": round(index_memory.peak_main), "index_peak_at_s": round(index_memory.peak_at, 1),
+        "export_peak_at_s": round(export_memory.peak_at, 1),
         "files": files, "bytes": exported.bytes,
         "shards": exported.shards, "terms": exported.terms, "words": exported.words,
         "postings_files": exported.postings_files, "added": report.added,
@@ -274,6 +285,11 @@ def measure_queries(site: Path, queries: list[str]) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str]) -> None:
+    unknown = [a for a in argv if not a.isdigit() and a not in ("--no-browser", "--cold-only")]
+    if unknown:
+        raise SystemExit(f"unknown arguments: {' '.join(unknown)}\n{__doc__}")
+    cold_only = "--cold-only" in argv
+    browser = not cold_only and "--no-browser" not in argv
     counts = [int(a) for a in argv if a.isdigit()] or [1000, 10000]
     for count in counts:
         work = Path(tempfile.mkdtemp(prefix=f"search-bench-{count}-"))
@@ -283,9 +299,13 @@ def main(argv: list[str]) -> None:
             print(f"\n== {count} articles (generated in {time.perf_counter() - wall:.1f} s)", flush=True)
             cold = build(catalog, work / "cache", work / "site")
             print("cold index + export:", json.dumps(cold), flush=True)
-            print("one article changed:", json.dumps(one_change(catalog, work / "cache")), flush=True)
             index_mb = sum(f.stat().st_size for f in index_directory(work / "cache").iterdir()) / 1e6
             print(f"whoosh index on disk: {index_mb:.1f} MB", flush=True)
+            if cold_only:
+                continue
+            print("one article changed:", json.dumps(one_change(catalog, work / "cache")), flush=True)
+            if not browser:
+                continue
             write_search_page(catalog, work / "site")
             one, two = pick_words(catalog)
             for row in measure_queries(work / "site", [one, two]):

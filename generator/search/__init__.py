@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.config import Config
 from generator.model import Catalog, OutputFile
-from generator.search.documents import entity_records, index_documents
+from generator.search.documents import IndexDoc, entity_records, index_documents
 from generator.search.engine import SearchIndex, StoredDoc, SyncReport
 from generator.search.evaluate import evaluate, is_scored
 from generator.search.export import ExportReport, export_files
@@ -72,10 +72,15 @@ def index_directory(cache_dir: Path) -> Path:
     return cache_dir / "search-index"
 
 
-def update_index(catalog: Catalog, cache_dir: Path, processes: int | None = None) -> SyncReport:
-    """Bring the index in the build cache up to date with `catalog` (only what changed is re-indexed)."""
+def update_index(
+    catalog: Catalog, cache_dir: Path, processes: int | None = None, docs: list[IndexDoc] | None = None
+) -> SyncReport:
+    """Bring the index in the build cache up to date with `catalog` (only what changed is re-indexed).
+
+    `docs` is `index_documents(catalog)` when the caller has it already.
+    """
     directory = index_directory(cache_dir)
-    report = SearchIndex(directory).sync(index_documents(catalog), processes=processes)
+    report = SearchIndex(directory).sync(docs or index_documents(catalog), processes=processes)
     EntityTable(entity_records(catalog)).save(directory)
     return report
 
@@ -84,13 +89,12 @@ def export_search(
     catalog: Catalog, config: Config, cache_dir: Path, report: ExportReport | None = None
 ) -> Iterator[OutputFile]:
     """Update the index, then yield every file of `site/search/` (paths start with "search/")."""
-    update_index(catalog, cache_dir)
-    directory = index_directory(cache_dir)
-    docs = {d.slug: d for d in index_documents(catalog)}
-    return _export(directory, docs, report or ExportReport())
+    docs = index_documents(catalog)  # once: hashing every article's text for its digest takes seconds
+    update_index(catalog, cache_dir, docs=docs)
+    return _export(index_directory(cache_dir), {d.slug: d for d in docs}, report or ExportReport())
 
 
-def _export(directory: Path, docs: dict, report: ExportReport) -> Iterator[OutputFile]:
+def _export(directory: Path, docs: dict[str, IndexDoc], report: ExportReport) -> Iterator[OutputFile]:
     with SearchIndex(directory).reader() as reader:
         for file in export_files(reader, EntityTable.load(directory), docs, report):
             report.files += 1

@@ -47,7 +47,10 @@ _EXTRA_STOPS = {
 # Characters whose lower-case fold is more than a dropped accent (as str.casefold does them).
 _FOLD_EXTRA = str.maketrans({"ß": "ss", "ς": "σ", "ẞ": "ss"})
 
-_MEMO_LIMIT = 1_000_000  # raw tokens remembered per language before the memo is cleared
+# Raw tokens remembered per memo; once full, new tokens are analysed without being remembered. The
+# first tokens met are mostly the frequent ones (Zipf), so a small memo serves most of the text and
+# keeps each writer process small (docs/benchmarks.md).
+_MEMO_LIMIT = 100_000
 
 
 def tokens(text: str) -> list[str]:
@@ -69,9 +72,8 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     result = stripped.translate(_FOLD_EXTRA)
-    if len(_folded) > _MEMO_LIMIT:
-        _folded.clear()
-    _folded[text] = result
+    if len(_folded) < _MEMO_LIMIT:
+        _folded[text] = result
     return result
 
 
@@ -123,10 +125,9 @@ class Analysis:
             return self._memo[token]
         except KeyError:
             pass
-        if len(self._memo) > _MEMO_LIMIT:
-            self._memo.clear()
         result = self.term_of_lower(token.lower())
-        self._memo[token] = result
+        if len(self._memo) < _MEMO_LIMIT:
+            self._memo[token] = result
         return result
 
     def term_of_lower(self, lower: str) -> str | None:
@@ -166,12 +167,11 @@ class Surfaces:
             return self._memo[token]
         except KeyError:
             pass
-        if len(self._memo) > _MEMO_LIMIT:
-            self._memo.clear()
         lower = token.lower()
         key = fold(lower)
         value = key if key == lower else f"{key}{SURFACE_SEP}{lower}"
-        self._memo[token] = value
+        if len(self._memo) < _MEMO_LIMIT:
+            self._memo[token] = value
         return value
 
 

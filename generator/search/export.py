@@ -145,6 +145,7 @@ def _export_files(
         if positions:
             yield _json(f"s/{number}.p.json", positions)
     report.shards = len(shard_keys)
+    del terms, text_terms, aliases  # the postings read above: freed before the per-document files
     report.endings = counter.table()  # complete now: the shards consumed every word
     yield _json("endings.json", report.endings)
 

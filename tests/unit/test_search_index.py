@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator.config import Config
-from generator.search import export_search, run_query, search, update_index
+from generator.search import export_search, index_directory, run_query, search, update_index
 from generator.search.engine import SearchIndex
 from tests.unit.search_catalog import ARTICLES, TOKAYEV, catalog, edited
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -186,3 +190,35 @@ def test_empty_archive_and_undetermined_language(tmp_path):
     files = {f.path: f.data for f in export_search(catalog(rows, entities=()), Config(), tmp_path)}
     assert "search/x/0/0.txt" in files
     assert slugs("untitled", tmp_path) == ["und-empty"]  # no stemmer, no stop list: folded words
+
+
+def test_two_spawned_writer_processes_export_the_same_files_as_one(tmp_path):
+    from bench.search_corpus import generate_catalog
+
+    data = generate_catalog(300, words=60)  # more than one batch, so the writer processes really write
+    update_index(data, tmp_path / "two", processes=2)  # the path a cold build of 2,000+ articles takes
+    assert len(whoosh_index(tmp_path / "two")._segments()) == 2  # one segment per writer process
+    two = {f.path: f.data for f in export_search(data, Config(), tmp_path / "two")}
+    one = {f.path: f.data for f in export_search(data, Config(), tmp_path / "one")}
+    assert two == one
+
+
+def test_a_dead_writer_process_loses_no_article(tmp_path):
+    # Run from standard input, spawned writers cannot re-import the main module and die at once.
+    script = (
+        "from pathlib import Path\n"
+        "from bench.search_corpus import generate_catalog\n"
+        "from generator.search import update_index\n"
+        f"update_index(generate_catalog(300, words=60), Path({str(tmp_path)!r}), processes=2)\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, text=True, capture_output=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert whoosh_index(tmp_path).doc_count() == 300
+
+
+def whoosh_index(cache: Path):
+    import whoosh.index
+
+    from generator.search.engine.schema import INDEX_NAME
+
+    return whoosh.index.open_dir(str(index_directory(cache)), indexname=INDEX_NAME)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whoosh import index
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.filedb.filestore import FileStorage
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import length_to_byte
@@ -60,7 +60,9 @@ class IndexReader:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self._ix = index.open_dir(str(directory), indexname=INDEX_NAME)
+        # Read the segment files rather than map them: the export reads every posting once, and a
+        # mapping would keep the whole index resident in this process meanwhile (docs/benchmarks.md).
+        self._ix = FileStorage(str(directory), supports_mmap=False).open_index(INDEX_NAME)
         self._reader = self._ix.reader()
         schema = self._ix.schema
         self._names = set(schema.names())

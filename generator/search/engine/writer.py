@@ -1,14 +1,15 @@
 """Building and updating the index incrementally (part of the whoosh boundary).
 
-Speed (docs/benchmarks.md): text fields bypass whoosh's token objects through `LangText.index`; a
-cold build of many articles uses two writer processes with one segment each and a small pool per
-process; the garbage collector is frozen meanwhile.
+Speed and memory (docs/benchmarks.md): text fields bypass whoosh's token objects through
+`LangText.index`; a cold build of many articles uses two spawned writer processes with one segment
+each and a small pool per process; the garbage collector is paused meanwhile.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import multiprocessing
 import os
 import shutil
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index
+from whoosh.multiproc import MpWriter, SubWriterTask
 
 from generator.search.analysis import forget
 from generator.search.documents import IndexDoc
@@ -35,6 +37,11 @@ from generator.search.engine.schema import (
 from generator.search.engine.state import Vocabulary, split_entries, write_stats
 
 PARALLEL_MIN_DOCS = 2000  # a cold build of at least this many articles uses two writer processes
+PARALLEL_PROCS = 2
+# Pool size per writer process (whoosh's estimate; the real size is larger). Measured on 10k articles
+# with two processes: 128 MB peaked at 0.72 GB for the whole build, 32 MB at 0.51 GB; with spawned
+# writers and capped memos, 16 MB takes ~20 MB off each writer (docs/benchmarks.md).
+LIMIT_MB = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +85,13 @@ class SearchIndex:
                     vocabulary.remove(split_entries(column[existing[slug][1]]))
         if removed or changed:
             self._add_languages(ix, {d.language for d in changed})
-            self._write(ix, changed, removed, set(existing), vocabulary, processes)
+            try:
+                self._write(ix, changed, removed, set(existing), vocabulary, processes)
+            except WriterProcessFailed:
+                # Whatever the failed writer held is missing from the index: a second pass in this
+                # process finds those articles absent and indexes them, so nothing is lost.
+                ix.close()
+                return self.sync(docs, processes=1)
             vocabulary.save(self.directory, ix.latest_generation())
             forget()  # the surface memos served this batch; the export does not need them
         if removed or changed or not (self.directory / STATS_FILE).exists():
@@ -136,15 +149,14 @@ class SearchIndex:
         processes: int | None,
     ) -> None:
         cold = not existing
-        procs = processes if processes is not None else (2 if cold and len(changed) >= PARALLEL_MIN_DOCS else 1)
+        parallel = cold and len(changed) >= PARALLEL_MIN_DOCS
+        procs = processes if processes is not None else (PARALLEL_PROCS if parallel else 1)
         procs = max(1, min(procs, os.cpu_count() or 1))
-        # Pool size per writer process: measured on 10k articles with two processes, 128 MB peaks at
-        # 0.72 GB for the whole build, 32 MB at 0.51 GB for 3 s more (docs/benchmarks.md).
-        options: dict[str, Any] = {"limitmb": 32}
+        options: dict[str, Any] = {"limitmb": LIMIT_MB}
         if procs > 1:
             # One segment per process: a single-threaded final merge would cost more than it saves.
             options.update(procs=procs, multisegment=True)
-        writer = ix.writer(**options)
+        writer = _SpawnedWriter(ix, **options) if procs > 1 else ix.writer(**options)
         # The collector has nothing to free among millions of small postings; freezing what exists
         # and pausing it saves a third of the indexing time (see NOTES.md).
         gc.freeze()
@@ -159,9 +171,55 @@ class SearchIndex:
                 vocabulary.add(surfaces)
                 writer.add_document(**index_fields(doc, surfaces))
             writer.commit()
+        except WriterProcessFailed:
+            raise  # committed already: what the live writers wrote stays, sync() adds the rest
         except BaseException:
             writer.cancel()
             raise
         finally:
             gc.enable()
             gc.unfreeze()
+
+
+# Writer processes are started fresh ("spawn") rather than forked. A forked process shares the
+# build's heap (the catalogue) copy-on-write, but Python's allocator fills the free slots scattered
+# through that heap, and reference counts change: both sides end up copying most pages they share.
+# Measured on 10k articles: ~0.06-0.09 GB less at the peak, and no slower (docs/benchmarks.md). A
+# spawned process imports the main module again: a script that builds must guard its entry point.
+_SPAWN = multiprocessing.get_context("spawn")
+
+
+class _SpawnedTask(SubWriterTask):
+    _Popen = staticmethod(_SPAWN.Process._Popen)
+
+    def run(self) -> None:
+        # The collector has nothing to free among the writer's postings (see `_write`).
+        gc.disable()
+        super().run()
+
+
+class WriterProcessFailed(RuntimeError):
+    """A writer process died (e.g. a script without a `__main__` guard); its documents were not written."""
+
+
+class _SpawnedWriter(MpWriter):
+    """whoosh's multi-process writer with spawned sub-writers (same segments, same files)."""
+
+    def commit(self, *args: Any, **kwargs: Any) -> None:
+        super().commit(*args, **kwargs)
+        # whoosh drops a dead sub-writer's results without a word; say so instead.
+        if any(task.exitcode for task in self.tasks):
+            raise WriterProcessFailed(f"writer exit codes {[task.exitcode for task in self.tasks]}")
+
+    def __init__(self, ix: index.Index, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.jobqueue = _SPAWN.Queue(self.procs * 4)
+        self.resultqueue = _SPAWN.Queue()
+
+    def _new_task(self) -> _SpawnedTask:
+        task = _SpawnedTask(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
+        )
+        self.tasks.append(task)
+        task.start()
+        return task
