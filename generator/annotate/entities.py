@@ -73,7 +73,7 @@ def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) 
 
 ANNOTATOR = Annotator(
     name="entities",
-    version="4",
+    version="5",
     assigns=("entities",),
     requires=("language",),
     run=run,

@@ -373,7 +373,10 @@ def _compound_role(data: LanguageData, key: str) -> bool:
             return True
         if any(base.endswith(single) for single in data.role_singles):
             return True
-    return False
+        if any(len(base) - len(single) >= 4 and base.endswith(single) for single in data.role_heads):
+            return True  # "Konzernchef": a short role closing a compound whose first part is a word
+    # "Meereschemikerin", "Geologe": agent nouns of a profession, known by their ending
+    return len(key) >= 7 and key.endswith(data.role_endings)
 
 
 @lru_cache(maxsize=65536)

@@ -13,7 +13,9 @@ Keys (see resources/fr/entities.yml for a full example):
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
 - place_nouns: kinds of place ("ville", "port", "region"): a cue before or after a name, left out of it.
 - compass_words: "Southern" of "Southern Urals"; org_tail_endings: adjective endings continuing a
-  French-style institution name; quoted_names: the language writes organisation names in « ».
+  French-style institution name; common_noun_endings: suffixes of abstract or institutional nouns
+  ("-ation", "-ité", "-ство") that never end a person's name; quoted_names: the language writes
+  organisation names in « ».
 - institution_adjectives: lower-case adjectives continuing an institution name ("Nations unies").
 - known_organisations: names of organisations routinely used alone ("Kremlin").
 - place_aliases: {name: ISO 3166 code or "place"}: places CLDR does not name that way.
@@ -58,6 +60,8 @@ class LanguageData:
     roles: dict[tuple[str, ...], str]  # phrase as keys of its words -> role class
     role_firsts: dict[str, tuple[tuple[str, ...], ...]]  # first word key -> phrases, longest first
     role_lasts: frozenset[str]  # keys that end a role phrase
+    role_heads: frozenset[str]  # short one-word roles ("chef") that end a compound after a word of 4+ letters
+    role_endings: tuple[str, ...]  # endings of professions' agent nouns ("-ikerin", "-loge"), capitalised nouns
     role_singles: frozenset[str]  # one-word roles long enough to end a compound ("minister" in "Wasserminister")
     particles: tuple[tuple[str, ...], ...]  # longest first
     name_particles: frozenset[str]
@@ -68,6 +72,7 @@ class LanguageData:
     compass_words: frozenset[str]
     name_nouns: frozenset[str]  # org, place words and place nouns as written (nominatives, lower case)
     org_tail_endings: tuple[str, ...]
+    common_noun_endings: tuple[str, ...]  # "ation", "ität": a run ending in such a noun is no person
     quoted_names: bool
     institution_adjectives: frozenset[str]
     known_organisations: tuple[str, ...]
@@ -254,6 +259,8 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         role_firsts=role_firsts,
         role_words=frozenset(str(p).lower() for p in (data.get("roles") or {}) if " " not in str(p)),
         role_lasts=frozenset(words[-1] for words in roles),
+        role_heads=frozenset(words[0] for words in roles if len(words) == 1 and 4 <= len(words[0]) < 6),
+        role_endings=tuple(_strings(data, "role_endings")),
         role_singles=frozenset(words[0] for words in roles if len(words) == 1 and len(words[0]) >= 6),
         particles=phrases("particles"),
         name_particles=frozenset(_strings(data, "name_particles")),
@@ -266,6 +273,7 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
             w.lower() for name in ("org_words", "place_words", "place_nouns") for w in _strings(data, name)
         ),
         org_tail_endings=tuple(sorted(_strings(data, "org_tail_endings"), key=len, reverse=True)),
+        common_noun_endings=tuple(_strings(data, "common_noun_endings")),
         quoted_names=bool(data.get("quoted_names")),
         institution_adjectives=frozenset(w.lower() for w in _strings(data, "institution_adjectives")),
         known_organisations=tuple(_strings(data, "known_organisations")),

@@ -94,7 +94,9 @@ class Segments:
             return
         if data.russian and evidence != "honorific" and self._acronym_of_country(i, j):
             return
-        if data.russian and evidence == "role" and self._body_then_person(i, j, role, country):
+        if data.russian and evidence == "role" and self._body_then_person(i, j, evidence, role, country):
+            return
+        if data.russian and evidence != "honorific" and j - i >= 2 and self._place_in_run(i, j, evidence):
             return
         if evidence != "honorific" and self._known_prefix(i, j):
             return
@@ -112,6 +114,10 @@ class Segments:
                 self._segment(i + 1, j, None, None, None, None)
                 return
             role, country, evidence = self.context_role(i, j, role, country)
+            if data.russian and evidence is None and all(t.cap for t in tokens[i:j]) and self._body_then_person(
+                i, j, None, None, None
+            ):
+                return
         words = self._surface_words(i, j)
         single = j - i == 1
         first = tokens[i]
@@ -130,6 +136,14 @@ class Segments:
         if single and first.upper and not evidence:
             self._acronym(i)
             return
+        if evidence is None and i > 0 and not tokens[i - 1].cap and self.is_vessel(i - 1) and not any(
+            self.role_ending_at(k) for k in range(max(0, i - 4), i - 1) if tokens[k].word
+        ):  # "капитан норвежского судна Олег Петров": the vessel's captain is named
+            return  # "the tanker Polar Swan", "le navire Étoile Polaire": a ship's name, not a person's
+        if evidence != "honorific" and not single and self._common_noun_last(j - 1):
+            if tokens[j - 1].key not in data.place_nouns:
+                self._emit(i, j, "organisation", words, "suffix")  # "Maritime Administration"
+            return  # "Kola Marine Station": a facility; a surname is not a common noun
         if evidence in ("honorific", "role"):
             if single and data.is_junk_word(first.text):
                 return
@@ -153,6 +167,36 @@ class Segments:
         if data.capitalised_nouns and (first.sent or after_function) and not self._name_shaped(i, j):
             return  # German nouns in a row after an article or preposition, or opening a sentence
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
+
+    def _place_in_run(self, i: int, j: int, evidence: str | None) -> bool:
+        """Russian runs a place in an oblique case into a name: "в Базеле Рейн", "Власти Норвегии", "из Осло
+        Иван Петров". A person's name never declines into a country or a large city, so the place is cut off."""
+        after_locative = i > 0 and self.tokens[i - 1].low in self.data.locative_prepositions
+        for k, rest in ((i, (i + 1, j)), (j - 1, (i, j - 1))):
+            known = self.known_at(k, k + 1)
+            if known is None or known.kind != "place":
+                continue
+            # A town may share a first name or surname ("Владимир Путин", "Иванова"): only a country, or an
+            # inflected city right after a preposition ("в Базеле"), is cut off.
+            oblique_city = k == i and after_locative and known.population >= 100_000 and (
+                self.tokens[k].text != known.name
+            )
+            if not (known.code.startswith("cldr:") or oblique_city):
+                continue
+            if k == j - 1 and evidence is not None:
+                continue  # after a title the last word is the surname
+            self._emit(k, k + 1, "place", (known.name,), "known", known=known)
+            self._segment(rest[0], rest[1], evidence, None, None, None)
+            return True
+        return False
+
+    def _common_noun_last(self, k: int) -> bool:
+        """The last word of a run is a common noun by its form or kind ("Station", "Administration",
+        "Commission"), so the run names a place or a body rather than a person."""
+        token = self.tokens[k]
+        if token.key in self.data.place_nouns and not self.data.capitalised_nouns:
+            return True
+        return len(token.low) >= 7 and token.low.endswith(self.data.common_noun_endings)
 
     def _acronym(self, i: int) -> None:
         token = self.tokens[i]
@@ -252,8 +296,8 @@ class Segments:
             if found is None or found[1].kind != "place" or k + found[0] > j - 2:
                 break
             k += found[0]
-        if j - k < 2 or any(t.upper or not t.cap for t in tokens[k:j]):
-            return False
+        if j - k < 2 or any(t.upper or not (t.cap or t.text in self.data.name_particles) for t in tokens[k:j]):
+            return False  # "CRV Этьен де Воссель": a particle may sit inside the name
         known = self.known_at(i, i + 1)
         if k == i + 1 and known is not None:
             self._emit(i, k, known.kind, (known.name,), "known", known=known)
@@ -292,15 +336,18 @@ class Segments:
         words = self.data.role_words
         return (stem_ in words or stem_ + "ь" in words) and not (stem_ + "а" in words or stem_ + "я" in words)
 
-    def _body_then_person(self, i: int, j: int, role: str | None, country: str | None) -> bool:
+    def _body_then_person(
+        self, i: int, j: int, evidence: str | None, role: str | None, country: str | None
+    ) -> bool:
         """"губернатор Камчатки Олег Дмитриевич Соколов", "мэр Мурманска Андрей Чибис": after a Russian role,
-        the body it belongs to (in the genitive) and then the name, in one capitalised run."""
+        the body it belongs to (in the genitive) and then the name, in one capitalised run; without a role
+        too ("у берегов Шпицбергена Ларс-Эрик Нордвик"), as a name's words agree in case."""
         tokens = self.tokens
         found = self.known_starting_at(i)
         if found is not None and found[1].kind == "place" and j - (i + found[0]) >= 2:
             length, known = found
             self._emit(i, i + length, "place", (known.name,), "known", known=known)
-            self._segment(i + length, j, "role", role, country, None)
+            self._segment(i + length, j, evidence, role, country, None)
             return True
         words = [t.text for t in tokens[i:j] if t.word]
         if len(words) != j - i or j - i < 3:
@@ -310,10 +357,10 @@ class Segments:
             len(words) == 3 and not patronymic and _ends_oblique(words[0])
             and all(_ends_consonant(w) for w in words[1:])
         )
-        if not split:
+        if not split or (evidence is None and (words[0] in self.data.female_names or tokens[i].sent)):
             return False
         self._emit(i, i + 1, None, (tokens[i].text,), "word")
-        self._segment(i + 1, j, "role", role, country, None)
+        self._segment(i + 1, j, evidence, role, country, None)
         return True
 
 

@@ -91,7 +91,7 @@ def test_annotator_returning_undeclared_fields_fails_the_article_only():
 def test_cache_keys_chain_versions_and_settings():
     chosen = (language.ANNOTATOR, stats.ANNOTATOR, summary.ANNOTATOR)
     keys = cache_keys(make_pipeline(chosen, {}), article(FR))
-    bumped = (dataclasses.replace(language.ANNOTATOR, version="2"), stats.ANNOTATOR, summary.ANNOTATOR)
+    bumped = (dataclasses.replace(language.ANNOTATOR, version="next"), stats.ANNOTATOR, summary.ANNOTATOR)
     changed = cache_keys(make_pipeline(bumped, {}), article(FR))
     assert all(a != b for a, b in zip(keys, changed, strict=True)), "upstream change invalidates downstream"
     slower = cache_keys(make_pipeline(chosen, {"reading_speed_wpm": 100}), article(FR))
