@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import sentence_pools
+from bench.corpus import sentence_pools, synthetic_text
 from generator.annotate.curated import load_curated
 from generator.annotate.pipeline import make_pipeline
 from generator.annotate.registry import DEFAULT_ANNOTATORS
@@ -33,19 +33,7 @@ def synthetic_articles(count: int, words: int = 500, seed: int = 11) -> list[Art
     languages = sorted(pools)
     articles = []
     for i in range(count):
-        pool = pools[languages[i % len(languages)]]
-        paragraphs: list[str] = []
-        current: list[str] = []
-        total = 0
-        while total < words:
-            sentence = rng.choice(pool)
-            current.append(sentence)
-            total += len(sentence.split())
-            if len(current) == 4:
-                paragraphs.append(" ".join(current))
-                current = []
-        paragraphs.append(" ".join(current))
-        text = "\n\n".join(p for p in paragraphs if p)
+        text = synthetic_text(rng, pools[languages[i % len(languages)]], words)
         digest = hashlib.sha256(text.encode()).hexdigest()
         articles.append(Article(f"a{i}", f"a{i}.txt", "text", text, text, None, Metadata(), f"Article {i}", digest))
     return articles

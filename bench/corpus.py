@@ -27,6 +27,22 @@ def sentence_pools(content: Path = ROOT / "content") -> dict[str, list[str]]:
     return dict(pools)
 
 
+def synthetic_text(rng: random.Random, pool: list[str], words: int) -> str:
+    """About `words` words of sentences drawn from `pool`, four sentences a paragraph."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    total = 0
+    while total < words:
+        sentence = rng.choice(pool)
+        current.append(sentence)
+        total += len(sentence.split())
+        if len(current) == 4:
+            paragraphs.append(" ".join(current))
+            current = []
+    paragraphs.append(" ".join(current))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 def generate(target: Path, count: int, words: int = 500, seed: int = 7) -> list[Path]:
     """Write `count` articles of about `words` words into `target`; a third each .txt, .md, .md + sidecar."""
     rng = random.Random(seed)
@@ -36,18 +52,7 @@ def generate(target: Path, count: int, words: int = 500, seed: int = 7) -> list[
     written = []
     for i in range(count):
         language = languages[i % len(languages)]
-        body: list[str] = []
-        paragraph: list[str] = []
-        total = 0
-        while total < words:
-            sentence = rng.choice(pools[language])
-            paragraph.append(sentence)
-            total += len(sentence.split())
-            if len(paragraph) == 4:
-                body.append(" ".join(paragraph))
-                paragraph = []
-        body.append(" ".join(paragraph))
-        text = "\n\n".join(p for p in body if p)
+        text = synthetic_text(rng, pools[language], words)
         folder = target / language / f"{i // 1000:03d}"
         folder.mkdir(parents=True, exist_ok=True)
         date = start + dt.timedelta(days=rng.randrange(700))
