@@ -274,7 +274,7 @@ class Bodies:
         k = i
         if k + 2 < j and self._place_adjective(k) and self.is_org_word(k + 1):
             k += 1
-        if not self.is_org_word(k) or not tokens[k + 1].cap:
+        if not self.is_org_word(k) or not tokens[k + 1].cap or tokens[k].key in self.data.name_heads:
             return i
         rest = range(k + 1, j)
         known = self.known_at(k + 1, j)

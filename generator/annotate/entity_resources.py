@@ -11,6 +11,8 @@ Keys (see resources/fr/entities.yml for a full example):
 - particles: connectors inside organisation and place names, only after an org or place word.
 - name_particles (mul): connectors inside people's names ("de", "von", "bin").
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
+- name_heads (mul): other languages' organisation words ("Sindicato", "Fundación"), org_words that are never
+  a common noun in apposition before a name.
 - place_nouns: kinds of place ("ville", "port", "region"): a cue before or after a name, left out of it.
 - compass_words: "Southern" of "Southern Urals"; org_tail_endings: adjective endings continuing a
   French-style institution name; common_noun_endings: suffixes of abstract or institutional nouns
@@ -67,6 +69,7 @@ class LanguageData:
     name_particles: frozenset[str]
     name_suffixes: frozenset[str]
     org_words: frozenset[str]  # keys
+    name_heads: frozenset[str]  # keys of organisation words of other languages, always part of the name
     place_words: frozenset[str]
     place_nouns: frozenset[str]  # keys: "ville", "port", "region": a kind of place, before or heading a name
     compass_words: frozenset[str]
@@ -265,12 +268,15 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         particles=phrases("particles"),
         name_particles=frozenset(_strings(data, "name_particles")),
         name_suffixes=frozenset(_strings(data, "name_suffixes")),
-        org_words=frozenset(key(w) for w in _strings(data, "org_words")),
+        org_words=frozenset(key(w) for w in (*_strings(data, "org_words"), *_strings(data, "name_heads"))),
+        name_heads=frozenset(key(w) for w in _strings(data, "name_heads")),
         place_words=frozenset(key(w) for w in _strings(data, "place_words")),
         place_nouns=frozenset(key(w) for w in _strings(data, "place_nouns")),
         compass_words=frozenset(key(w) for w in _strings(data, "compass_words")),
         name_nouns=frozenset(
-            w.lower() for name in ("org_words", "place_words", "place_nouns") for w in _strings(data, name)
+            w.lower()
+            for name in ("org_words", "name_heads", "place_words", "place_nouns")
+            for w in _strings(data, name)
         ),
         org_tail_endings=tuple(sorted(_strings(data, "org_tail_endings"), key=len, reverse=True)),
         common_noun_endings=tuple(_strings(data, "common_noun_endings")),

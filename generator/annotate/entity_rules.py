@@ -238,7 +238,8 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
                 j = chain
                 continue
             if headed:
-                after = self.particle_at(j)
+                # "Bank of England", and a name's own connectors in any language ("Sindicato dos Ferroviários").
+                after = self.particle_at(j) or (self._particle_chain(j) if t.text in data.name_particles else None)
                 if after and after < n and tokens[after].cap and after not in taken and not (
                     data.is_junk_word(tokens[after].text) or tokens[after].low.rstrip(".") in data.months
                 ):

@@ -94,3 +94,18 @@ def test_russian_oblique_cities_in_soft_sign() -> None:
 
 def test_german_plural_authorities_are_a_description() -> None:
     assert found("Nach Angaben der schwedischen Behörden sank das Boot.", "de") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Members of the Sindicato Nacional dos Ferroviários walked out on Monday.", "en",
+         "Sindicato Nacional dos Ferroviários"),
+        ("Ein Sprecher der Fundación Ribera del Duero wollte nichts sagen.", "de", "Fundación Ribera del Duero"),
+        ("La Fondazione Castello Sforzesco a prêté deux tableaux.", "fr", "Fondazione Castello Sforzesco"),
+    ],
+)
+def test_organisation_heads_of_other_languages_quoted_untranslated(text: str, language: str, name: str) -> None:
+    result = found(text, language)
+    assert ("organisation", name) in result
+    assert not any(kind == "person" for kind, _ in result)

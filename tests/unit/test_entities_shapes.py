@@ -187,3 +187,14 @@ def test_german_unions_and_consortia_are_organisations() -> None:
 
     found = {(m.kind, m.name) for m in annotate_text("Die Gewerkschaft Verdi ruft zum Streik auf.", "de")}
     assert ("organisation", "Verdi") in found
+
+
+def test_portuguese_particles_stay_inside_a_name_in_any_script() -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert [m.name for m in annotate_text("Hier, Maria Luísa do Carmo Reis a signé l’accord.", "fr")] == [
+        "Maria Luísa do Carmo Reis"
+    ]
+    assert [m.surface for m in annotate_text("Вчера Жуан Педру душ Рейш подписал соглашение.", "ru")] == [
+        "Жуан Педру душ Рейш"
+    ]
