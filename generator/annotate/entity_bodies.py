@@ -164,7 +164,7 @@ class Bodies:
         if j - i < 2 or not first.sent or first.text in self.mid_caps:
             return False
         common = first.low.endswith(entity_inflection.COMMON_NOUN_ENDINGS)
-        if not common and not entity_inflection.is_adjective(first.text):
+        if not common and (not entity_inflection.is_adjective(first.text) or self.first_name_at(i)):
             return False
         self._classify_run(i + 1, j)
         return True

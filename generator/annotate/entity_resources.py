@@ -27,7 +27,7 @@ Keys (see resources/fr/entities.yml for a full example):
 - elisions: "d" of "d’État"; locative_prepositions: "à", "in", "в"; determiners, of_words: for descriptions.
 - place_compounds: "based" of "Oslo-based", "Paris-born": the capitalised part before the hyphen is a place.
 - vessel_nouns: "ship", "navire", "судно": a title-case name after one (in quotes or not) is a ship's.
-- patronymic_endings, male_names_in_a, female_names, inflection ("russian"), capitalised_nouns, genitive_s.
+- patronymic_endings, male_names, male_names_in_a, female_names, inflection ("russian"), capitalised_nouns, genitive_s.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ class LanguageData:
     of_words: tuple[tuple[str, ...], ...]
     patronymic_endings: tuple[str, ...]
     male_names_in_a: frozenset[str]
+    first_names: frozenset[str]  # male_names, male_names_in_a and female_names together
     stressed_adjective_stems: frozenset[str]
     irregular_names: dict[str, str]
     female_names: frozenset[str]
@@ -299,6 +300,9 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         of_words=phrases("of_words"),
         patronymic_endings=tuple(w.lower() for w in _strings(data, "patronymic_endings")),
         male_names_in_a=frozenset(_strings(data, "male_names_in_a")),
+        first_names=frozenset(
+            w for name in ("male_names", "male_names_in_a", "female_names") for w in _strings(data, name)
+        ),
         stressed_adjective_stems=frozenset(_strings(data, "stressed_adjective_stems")),
         irregular_names={str(k): str(v) for k, v in (data.get("irregular_names") or {}).items()},
         female_names=frozenset(_strings(data, "female_names")),

@@ -283,6 +283,11 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
                 self._classify_run(i, j - 1)
             if self._russian_org(j - 1, j):
                 return
+        split = self._person_inside(i, j) if data.first_names and j - i >= 2 else None
+        if split is not None:
+            self._before_person(i, split)  # "ГУ МЧС Олег Петров", "Соседа Тимур Очиров": a name starts there
+            self._classify_run(split, j)
+            return
         known = self.known_at(i, j)
         if known is not None:
             self._emit(i, j, known.kind, (known.name,), "known", known=known)
@@ -290,7 +295,8 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
         # Leading words that are not the name: function words, months, weekdays ("Au", "Malgré", "The").
         while i < j and not self._initial(i) and (
             self._is_function(tokens[i], first=True) or (tokens[i].low in data.months and j - i > 1)
-            or (data.russian and tokens[i].sent and j - i > 1 and entity_inflection.looks_like_verb(tokens[i].text))
+            or (data.russian and tokens[i].sent and j - i > 1 and entity_inflection.looks_like_verb(tokens[i].text)
+                and not self.first_name_at(i))
         ):
             i += 1
             known = self.known_at(i, j)
@@ -320,6 +326,46 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
         if data.russian and (self._russian_org(i, j) or self._russian_sentence_start(i, j)):
             return
         self._segments(i, j)
+
+    def first_name_at(self, k: int) -> bool:
+        """A listed first name, in any case form ("Олег", "Галины")."""
+        names = self.data.first_names
+        word = self.tokens[k].text
+        return word in names or (
+            bool(names) and any(c in names for c in entity_inflection.nominative_candidates(word))
+        )
+
+    def _person_inside(self, i: int, j: int) -> int | None:
+        """Where a person's name starts inside a run after other words: a first name, or initials ("МЧС
+        России И. С. Петров"), followed by more of the name. None when the run opens with the name, and for
+        the formal surname-first order ("Петров Сергей Иванович")."""
+        tokens = self.tokens
+        for p in range(i + 1, j - 1):
+            if not tokens[p].word or tokens[p - 1].text == "." or self.first_name_at(p - 1):
+                continue
+            if _patronymic_at(self.words, p - 1):
+                continue
+            if self._initial(p) or (
+                self.first_name_at(p) and not (p == i + 1 and _patronymic_at(self.words, p + 1))
+            ):
+                return p
+        return None
+
+    def _before_person(self, i: int, j: int) -> None:
+        """The words of a run before a person's name. A title before the run is that person's, so these are
+        a body's acronym ("начальник ГУ МЧС Олег Петров"), a place named by a cue ("жительница посёлка
+        Берёзовый Лог Галина Петрова"), or whatever they would be alone."""
+        tokens = self.tokens
+        while i < j and (role_end := self.role_at(i)):
+            i = min(role_end, j)  # "Глава ФНС России А. В. Орлов": the title opening the sentence
+        if i >= j:
+            return
+        if any(t.upper and len(t.text) > 1 for t in tokens[i:j]):
+            self._emit(i, j, "organisation", self._surface_words(i, j), "acronym")
+        elif self.place_cue_before(i):
+            self._emit(i, j, "place", self._surface_words(i, j), "cue")
+        else:
+            self._classify_run(i, j)
 
     def _adjective_before_noun(self, j: int) -> bool:
         tokens = self.tokens

@@ -100,7 +100,7 @@ class Segments:
             return
         if evidence != "honorific" and self._known_prefix(i, j):
             return
-        if j - i >= 3 and self.place_cue_before(i):
+        if j - i >= 3 and self.place_cue_before(i) and not self.first_name_at(i):
             # "порта Оля Сергей Вельяминов": the place, then someone's name.
             self._emit(i, i + 1, "place", (tokens[i].text,), "cue")
             self._segment(i + 1, j, None, None, None, None)
@@ -136,6 +136,12 @@ class Segments:
         if single and first.upper and not evidence:
             self._acronym(i)
             return
+        if data.russian and evidence is None and j - i == 2 and self._adjective_noun_name(i):
+            # "Берёзовый Лог", "Красная Поляна": an adjective and a noun name a place; a person's name opens
+            # with a first name, not with an adjective.
+            words = entity_inflection.phrase_nominative(words, data.name_nouns, data.stressed_adjective_stems)
+            self._emit(i, j, "place", words, "shape")
+            return
         if evidence is None and i > 0 and not tokens[i - 1].cap and self.is_vessel(i - 1) and not any(
             self.role_ending_at(k) for k in range(max(0, i - 4), i - 1) if tokens[k].word
         ):  # "капитан норвежского судна Олег Петров": the vessel's captain is named
@@ -167,6 +173,14 @@ class Segments:
         if data.capitalised_nouns and (first.sent or after_function) and not self._name_shaped(i, j):
             return  # German nouns in a row after an article or preposition, or opening a sentence
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
+
+    def _adjective_noun_name(self, i: int) -> bool:
+        first, second = self.tokens[i].text, self.tokens[i + 1].text
+        return (
+            entity_inflection.is_cyrillic_word(first) and entity_inflection.is_adjective(first)
+            and not entity_inflection.is_adjective(second) and not self.first_name_at(i) and not self.first_name_at(i + 1)
+            and not entity_russian_patronymic(second)
+        )
 
     def _place_in_run(self, i: int, j: int, evidence: str | None) -> bool:
         """Russian runs a place in an oblique case into a name: "в Базеле Рейн", "Власти Норвегии", "из Осло

@@ -82,3 +82,32 @@ def test_patronymic_alone_with_first_name_is_a_polite_address() -> None:
     text = "Касым-Жомарт Токаев приехал. «Мы с Касым-Жомартом Кемелевичем всё обсудили», — сказал Путин."
     people = [m for m in annotate_text(text, "ru") if m.kind == "person"]
     assert [m.name for m in people][:2] == ["Касым-Жомарт Токаев", "Касым-Жомарт Токаев"]
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    from generator.annotate.entities import annotate_text
+
+    return {(m.kind, m.name) for m in annotate_text(text, "ru")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Об этом сообщил начальник ГУ МВД Игорь Савельев.", {("organisation", "ГУ МВД"), ("person", "Игорь Савельев")}),
+        ("Соседа Тимур Каримов увезли в больницу.", {("person", "Тимур Каримов")}),
+        ("Жительница деревни Красная Горка Нина Фомина ждёт помощи.",
+         {("place", "Красная Горка"), ("person", "Нина Фомина")}),
+        ("Глава ФНС России А. В. Орлов прибыл в Омск.",
+         {("organisation", "ФНС России"), ("person", "А. В. Орлов"), ("place", "Омск")}),
+        ("Губернатор области Денис Юрьевич Лапин заявил о потерях.", {("person", "Денис Лапин")}),
+        ("Дмитрий Олегович Рябов отказался от комментариев.", {("person", "Дмитрий Рябов")}),
+    ],
+)
+def test_a_first_name_starts_a_person_inside_a_run_of_capitals(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_an_adjective_and_a_noun_name_a_place_not_a_person() -> None:
+    assert _found("Жители Соснового Бора требуют компенсаций.") == {("place", "Сосновый Бор")}
+    assert _found("Об этом написал Андрей Белый.") == {("person", "Андрей Белый")}
+    assert _found("Вчера Толстой Лев уехал.") != {("place", "Толстой Лев")}
