@@ -338,16 +338,16 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
     def _person_inside(self, i: int, j: int) -> int | None:
         """Where a person's name starts inside a run after other words: a first name, or initials ("МЧС
         России И. С. Петров"), followed by more of the name. None when the run opens with the name, and for
-        the formal surname-first order ("Петров Сергей Иванович")."""
+        the formal surname-first order ("Петров Сергей Иванович", "Гуляев И. П.")."""
         tokens = self.tokens
         for p in range(i + 1, j - 1):
             if not tokens[p].word or tokens[p - 1].text == "." or self.first_name_at(p - 1):
                 continue
             if _patronymic_at(self.words, p - 1):
                 continue
-            if self._initial(p) or (
-                self.first_name_at(p) and not (p == i + 1 and _patronymic_at(self.words, p + 1))
-            ):
+            if p == i + 1 and (_patronymic_at(self.words, p + 1) or self._initial(p)) and not tokens[i].upper:
+                continue  # "Петров Сергей Иванович", "Гуляев И. П.": the surname first
+            if self._initial(p) or self.first_name_at(p):
                 return p
         return None
 

@@ -178,8 +178,8 @@ class Segments:
         first, second = self.tokens[i].text, self.tokens[i + 1].text
         return (
             entity_inflection.is_cyrillic_word(first) and entity_inflection.is_adjective(first)
-            and not entity_inflection.is_adjective(second) and not self.first_name_at(i) and not self.first_name_at(i + 1)
-            and not entity_russian_patronymic(second)
+            and not entity_inflection.is_adjective(second) and not entity_russian_patronymic(second)
+            and not self.first_name_at(i) and not self.first_name_at(i + 1)
         )
 
     def _place_in_run(self, i: int, j: int, evidence: str | None) -> bool:
