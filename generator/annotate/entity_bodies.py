@@ -300,15 +300,18 @@ class Bodies:
         return True
 
     def _name_shaped(self, i: int, j: int) -> bool:
-        """Where every noun is capitalised, a person's name still shows: a particle between capitalised
-        words ("Anna von Berg", "Jan van der Berg") or a hyphenated first name then a surname ("Hans-Peter
-        Roth"), with no organisation or place word."""
+        """Where every noun is capitalised, a person's name still shows: a listed first name, a particle
+        between capitalised words ("Anna von Berg", "Jan van der Berg") or a hyphenated first name then a
+        surname ("Hans-Peter Roth"), with no organisation or place word."""
         tokens, data = self.tokens, self.data
         if j - i > 4 or any(self.is_org_word(k) or self.is_place_word(k) or tokens[k].upper for k in range(i, j)):
             return False
+        if self.first_name_at(i):
+            return True  # "Joaquim Pedro Barreiro sagte …"
         inner = [k for k in range(i + 1, j - 1) if tokens[k].text in data.name_particles]
         if inner and tokens[j - 1].cap:
-            return True
+            # "Anna von Berg"; but after an article a noun comes first ("der Anteil von Halbrecht")
+            return not (i > 0 and tokens[i - 1].low in data.determiners)
         first = tokens[i].text.split("-")
         return j - i == 2 and len(first) == 2 and all(p[:1].isupper() and len(p) > 1 for p in first)
 

@@ -55,8 +55,8 @@ def name_nominative(
     """The words of a name ("Internationalen", "Kommission", "zum", "Schutz", …): the adjectives before the
     first body noun agree with it, and that noun loses a genitive ending."""
     head = next((k for k, w in enumerate(words) if is_body(w)), None)
-    if head is None:
-        return words
+    if head is None or not words[head][1:].islower():
+        return words  # a legal form ("Caminhos do Norte SA", "Halbrecht GmbH") agrees with nothing
     out = list(words)
     out[head] = head_nominative(words[head], is_body)
     for k in range(head):

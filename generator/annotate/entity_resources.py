@@ -10,6 +10,7 @@ Keys (see resources/fr/entities.yml for a full example):
 - roles: {role noun phrase: class}: titles before a name, and nouns of descriptions ("le dirigeant kazakh").
 - particles: connectors inside organisation and place names, only after an org or place word.
 - name_particles (mul): connectors inside people's names ("de", "von", "bin").
+- first_names (mul): common first names in the Latin script.
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
 - name_heads (mul): other languages' organisation words ("Sindicato", "Fundación"), org_words that are never
   a common noun in apposition before a name.
@@ -92,7 +93,7 @@ class LanguageData:
     of_words: tuple[tuple[str, ...], ...]
     patronymic_endings: tuple[str, ...]
     male_names_in_a: frozenset[str]
-    first_names: frozenset[str]  # male_names, male_names_in_a and female_names together
+    first_names: frozenset[str]  # first_names (mul), male_names, male_names_in_a and female_names together
     stressed_adjective_stems: frozenset[str]
     irregular_names: dict[str, str]
     female_names: frozenset[str]
@@ -301,7 +302,7 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         patronymic_endings=tuple(w.lower() for w in _strings(data, "patronymic_endings")),
         male_names_in_a=frozenset(_strings(data, "male_names_in_a")),
         first_names=frozenset(
-            w for name in ("male_names", "male_names_in_a", "female_names") for w in _strings(data, name)
+            w for name in ("first_names", "male_names", "male_names_in_a", "female_names") for w in _strings(data, name)
         ),
         stressed_adjective_stems=frozenset(_strings(data, "stressed_adjective_stems")),
         irregular_names={str(k): str(v) for k, v in (data.get("irregular_names") or {}).items()},

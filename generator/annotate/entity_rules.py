@@ -266,8 +266,10 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             k += 1
         if k == j or k >= len(tokens) or not tokens[k].cap:
             return None
-        if tokens[k].text in data.honorifics or self.role_at(k) is not None or self.is_org_word(k):
-            return None  # "Beat Zürcher von der Gewerkschaft …": a preposition before a body, not a particle
+        if tokens[k].text in data.honorifics or self.role_at(k) is not None or self.is_org_word(k) or (
+            tokens[k].upper and len(tokens[k].text) > 1
+        ):
+            return None  # "Beat Zürcher von der Gewerkschaft …", "von der IG Metall": a preposition before a body
         return k
 
     def _line_break(self, j: int) -> bool:
@@ -283,7 +285,7 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
                 self._classify_run(i, j - 1)
             if self._russian_org(j - 1, j):
                 return
-        split = self._person_inside(i, j) if data.first_names and j - i >= 2 else None
+        split = self._person_inside(i, j) if data.russian and j - i >= 2 else None
         if split is not None:
             self._before_person(i, split)  # "ГУ МЧС Олег Петров", "Соседа Тимур Очиров": a name starts there
             self._classify_run(split, j)
@@ -303,6 +305,8 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             if known is not None:
                 self._emit(i, j, known.kind, (known.name,), "known", known=known)
                 return
+        while data.capitalised_nouns and j - i > 1 and tokens[j - 1].low in data.months:
+            j -= 1  # "Ende Juni", "Anfang März": a time, not a name
         if i < j and self._place_compound(i):
             i += 1  # "Oslo-based Arctic Watch": the place, then the name
         while j > i and tokens[j - 1].word and tokens[j - 1].text in data.name_particles:
@@ -332,7 +336,7 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
         names = self.data.first_names
         word = self.tokens[k].text
         return word in names or (
-            bool(names) and any(c in names for c in entity_inflection.nominative_candidates(word))
+            self.data.russian and any(c in names for c in entity_inflection.nominative_candidates(word))
         )
 
     def _person_inside(self, i: int, j: int) -> int | None:

@@ -136,6 +136,11 @@ class Segments:
         if single and first.upper and not evidence:
             self._acronym(i)
             return
+        if evidence is None and first.upper and len(first.text) > 1 and all(t.cap for t in tokens[i:j]) and (
+            not self._line_in_capitals(i)
+        ):
+            self._emit(i, j, "organisation", words, "acronym")  # "IG Metall", "BASF Coatings"
+            return
         if data.russian and evidence is None and j - i == 2 and self._adjective_noun_name(i):
             # "Берёзовый Лог", "Красная Поляна": an adjective and a noun name a place; a person's name opens
             # with a first name, not with an adjective.

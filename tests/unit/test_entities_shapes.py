@@ -198,3 +198,22 @@ def test_portuguese_particles_stay_inside_a_name_in_any_script() -> None:
     assert [m.surface for m in annotate_text("Вчера Жуан Педру душ Рейш подписал соглашение.", "ru")] == [
         "Жуан Педру душ Рейш"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Joaquim Pedro Lemos Barreiro von der Gewerkschaft äußerte sich.",
+         {("person", "Joaquim Pedro Lemos Barreiro")}),
+        ("Auch Serkan Aydın von der IG Metall äußerte sich.",
+         {("person", "Serkan Aydın"), ("organisation", "IG Metall")}),
+        ("Der Anteil von Brandstetter liegt bei 30 Prozent.", set()),
+        ("Die Verhandlungen sollen Ende Juni enden.", set()),
+        ("Der Vertrag ging an die Firma Caminhos do Norte SA aus Porto.",
+         {("organisation", "Caminhos do Norte SA"), ("place", "Porto")}),
+    ],
+)
+def test_german_names_among_capitalised_nouns(text: str, expected: set[tuple[str, str]]) -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
