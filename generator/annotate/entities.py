@@ -73,7 +73,7 @@ def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) 
 
 ANNOTATOR = Annotator(
     name="entities",
-    version="5",
+    version="6",
     assigns=("entities",),
     requires=("language",),
     run=run,

@@ -28,12 +28,16 @@ Keys (see resources/fr/entities.yml for a full example):
 - elisions: "d" of "d’État"; locative_prepositions: "à", "in", "в"; determiners, of_words: for descriptions.
 - place_compounds: "based" of "Oslo-based", "Paris-born": the capitalised part before the hyphen is a place.
 - vessel_nouns: "ship", "navire", "судно": a title-case name after one (in quotes or not) is a ship's.
+- attached_nouns: {before, after}: {organisation | place | division: nouns} that make one name with the
+  proper name beside them ("musée Émile-Guimet", "Kuybyshev reservoir"); a division ("Karaganda region",
+  "Region Krasnojarsk") only with the name of a town.
 - patronymic_endings, male_names, male_names_in_a, female_names, inflection ("russian"), capitalised_nouns, genitive_s.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -99,6 +103,10 @@ class LanguageData:
     female_names: frozenset[str]
     place_compounds: frozenset[str]  # "based" of "Oslo-based": the word before the hyphen is a place
     vessel_nouns: frozenset[str]  # keys: "ship", "navire", "траулер": a name after one is a ship's
+    # key -> "organisation", "place" or "division" (a place named after a town): "musée" (Émile-Guimet),
+    # "Region" (Krasnojarsk) before the name; (Karaganda) "region", (Pushkin) "museum" after it
+    attached_before: dict[str, str]
+    attached_after: dict[str, str]
     role_words: frozenset[str] = frozenset()  # one-word roles as written, lower case (for Russian plurals)
     body_phrases: tuple[tuple[str, ...], ...] = ()  # "station de recherche": heads an organisation's name
     member_bodies: frozenset[str] = frozenset()  # "syndicat": "le syndicat des marins" names a body
@@ -215,6 +223,11 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
+def _attached(data: dict[str, Any], side: str, key: Callable[[str], str]) -> dict[str, str]:
+    kinds = ((data.get("attached_nouns") or {}).get(side)) or {}
+    return {key(str(word)): kind for kind, words in kinds.items() for word in words or []}
+
+
 def _strings(data: dict[str, Any], name: str) -> list[str]:
     value = data.get(name) or []
     if not isinstance(value, list):
@@ -308,6 +321,8 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         irregular_names={str(k): str(v) for k, v in (data.get("irregular_names") or {}).items()},
         female_names=frozenset(_strings(data, "female_names")),
         vessel_nouns=frozenset(key(w) for w in _strings(data, "vessel_nouns")),
+        attached_before=_attached(data, "before", key),
+        attached_after=_attached(data, "after", key),
         body_phrases=tuple(
             sorted((tuple(key(w) for w in phrase_words(p, elisions)) for p in _strings(data, "body_phrases")),
                    key=len, reverse=True)

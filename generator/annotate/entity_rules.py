@@ -136,6 +136,7 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
                 continue
             self._classify_run(i, end)
             i = max(end, i + 1)
+        self._attach_nouns()
         if self.titles:  # a ship or a work named in quotes once is no entity when named again without them
             self.out = [c for c in self.out if c.words not in self.titles or c.evidence == "curated"]
         self.out.sort(key=lambda c: (c.start, c.start - c.end))
@@ -354,6 +355,50 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             if self._initial(p) or self.first_name_at(p):
                 return p
         return None
+
+    def _attach_nouns(self) -> None:
+        """A noun beside a name makes one name with it: "musée Émile-Guimet", "kraï de Krasnoïarsk",
+        "Karaganda region", "Region Krasnojarsk". A division named after its town is another place than the
+        town (a region known by its own name stays itself: "Alsace region"); a museum named after someone is
+        no person (so a person's name takes the noun only when nothing comes between)."""
+        data, tokens, text = self.data, self.tokens, self.text
+        if not (data.attached_before or data.attached_after):
+            return
+        for cand in self.out:
+            if cand.evidence == "curated" or (cand.kind == "person" and cand.evidence in ("honorific", "role")):
+                continue
+            town = cand.known is not None and cand.known.code.startswith("geo:")
+            kind: str | None = None
+            k = cand.first_tok - 1
+            skipped = -1
+            if k >= 1 and cand.kind != "person" and not tokens[k].cap and any(
+                tokens[k].key == p[-1] for p in data.of_words
+            ):
+                k -= 1  # "kraï de Krasnoïarsk", "Stausee von Bratsk"
+                if k >= 1 and not tokens[k].cap and data.demonym(tokens[k].text):
+                    skipped, k = k, k - 1  # "la région russe d’Orenbourg" is the "région d’Orenbourg"
+            if k >= 0 and tokens[k].word and (data.capitalised_nouns or not tokens[k].cap):
+                kind = data.attached_before.get(tokens[k].key)
+            if kind is None and cand.last_tok - cand.first_tok > 1 and data.capitalised_nouns:
+                k = cand.first_tok  # "Region Krasnojarsk" read as one run, named after its town
+                kind = data.attached_before.get(tokens[k].key)
+            if kind is not None and (kind != "division" or town):
+                cand.start, cand.first_tok = tokens[k].start, k
+            else:
+                end = cand.last_tok
+                kind = None
+                if end < len(tokens) and tokens[end].word and not tokens[end].cap:
+                    kind = data.attached_after.get(tokens[end].key)
+                if kind is None or (kind == "division" and not town):
+                    continue  # "Alsace region": a region known by its own name stays itself
+                cand.end, cand.last_tok = tokens[end].end, end + 1
+            cand.kind = "organisation" if kind == "organisation" else "place"
+            cand.evidence, cand.known, cand.canonical = "attached", None, None
+            if skipped >= 0 and cand.first_tok < skipped:
+                name = text[cand.start : tokens[skipped].start] + text[tokens[skipped].end : cand.end].lstrip()
+            else:
+                name = text[cand.start : cand.end]
+            cand.words = (" ".join(name.split()),)
 
     def _before_person(self, i: int, j: int) -> None:
         """The words of a run before a person's name. A title before the run is that person's, so these are

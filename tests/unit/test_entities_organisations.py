@@ -109,3 +109,21 @@ def test_organisation_heads_of_other_languages_quoted_untranslated(text: str, la
     result = found(text, language)
     assert ("organisation", name) in result
     assert not any(kind == "person" for kind, _ in result)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Le musée Jean-Lurçat rouvre demain.", "fr", {("organisation", "musée Jean-Lurçat")}),
+        ("L’ambassade du Japon a réagi.", "fr", {("organisation", "ambassade du Japon")}),
+        ("Le kraï de Khabarovsk est inondé, mais pas la ville de Khabarovsk.", "fr",
+         {("place", "kraï de Khabarovsk"), ("place", "Khabarovsk")}),
+        ("Les pluies frappent la région russe de Samara.", "fr", {("place", "région de Samara")}),
+        ("Floods hit the Irkutsk region and the Bratsk reservoir.", "en",
+         {("place", "Irkutsk region"), ("place", "Bratsk reservoir")}),
+        ("Talks in the Alsace region went on.", "en", {("place", "Alsace")}),
+        ("Die Region Omsk ist überflutet.", "de", {("place", "Region Omsk")}),
+    ],
+)
+def test_a_noun_beside_a_name_makes_one_name(text: str, language: str, expected: set[tuple[str, str]]) -> None:
+    assert found(text, language) == expected
