@@ -244,6 +244,13 @@ def phrase_nominative(
     adjectives = [w for w in words[:-1] if is_adjective(w)]
     noun = words[-1]
     low_noun = noun.lower()
+    if noun.isupper() and adjectives:
+        # An acronym does not decline ("Саяно-Шушенской ГЭС"): the adjective's ending tells the gender.
+        last = adjectives[-1].lower()
+        gender = "f" if last.endswith(("ой", "ей", "ую", "юю", "ая", "яя")) else (
+            "n" if last.endswith(("ое", "ее")) else "m"
+        )
+        return (*(_adjective_nominative(w, gender, stressed) if is_adjective(w) else w for w in words[:-1]), noun)
     plural = [noun[: -len(e)] + r for e, r in _PLURAL_BACK if low_noun.endswith(e) and len(noun) > len(e) + 2]
     if plural:
         nominative = plural[0]

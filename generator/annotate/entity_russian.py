@@ -144,6 +144,9 @@ def lemmas(analysis: Analysis, data: LanguageData) -> dict[tuple[int, str], str]
     out: dict[tuple[int, str], str] = {}
     for index, cand in people:
         gender = genders.get(index)
+        first = cand.words[0] if cand.words else ""
+        if len(cand.words) >= 2 and first in data.first_names and not first.endswith("ь"):
+            continue  # a first name in the nominative: the words of a name agree ("Ана Пиньейру" stays)
         for position, word in enumerate(cand.words):
             if not entity_inflection.is_cyrillic_word(word) or word in fixed:
                 continue

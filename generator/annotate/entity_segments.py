@@ -347,12 +347,20 @@ class Segments:
 
     def _plural_role(self, k: int, end: int) -> bool:
         """A one-word role in the plural: "-и"/"-ы" on a noun whose nominative singular ends in a consonant
-        or -ь ("жители", "губернаторы"); "главы", "судьи" are singular genitives of "глава", "судья"."""
+        or -ь ("жители", "губернаторы"; "главы", "судьи" are singular genitives of "глава", "судья"), or an
+        ending only a plural has ("жителей", "губернаторов")."""
         low = self.tokens[k].low
-        if end != k + 1 or not low.endswith(("и", "ы")):
+        if end != k + 1:
+            return False
+        words = self.data.role_words
+        for ending in ("ами", "ями", "ей", "ов", "ам", "ям", "ах", "ях"):
+            # the other plural cases: "жителей", "губернаторов", "жителям"
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                stem_ = low[: -len(ending)]
+                return stem_ in words or stem_ + "ь" in words
+        if not low.endswith(("и", "ы")):
             return False
         stem_ = low[:-1]
-        words = self.data.role_words
         return (stem_ in words or stem_ + "ь" in words) and not (stem_ + "а" in words or stem_ + "я" in words)
 
     def _body_then_person(

@@ -112,3 +112,17 @@ def test_an_adjective_and_a_noun_name_a_place_not_a_person() -> None:
     assert _found("Жители Соснового Бора требуют компенсаций.") == {("place", "Сосновый Бор")}
     assert _found("Об этом написал Андрей Белый.") == {("person", "Андрей Белый")}
     assert _found("Вчера Толстой Лев уехал.") != {("place", "Толстой Лев")}
+
+
+def test_other_plural_cases_of_a_role_are_a_group_not_a_title() -> None:
+    assert _found("Следствие выясняет, почему жителей сёл Тихий Ключ не предупредили.") == {("place", "Тихий Ключ")}
+
+
+def test_an_adjective_before_an_acronym_comes_back_to_the_nominative() -> None:
+    assert inflection.phrase_nominative(("Саяно-Шушенской", "ГЭС")) == ("Саяно-Шушенская", "ГЭС")
+    assert ("organisation", "Богучанская ГЭС") in _found("Сброс на Богучанской ГЭС увеличили.")
+
+
+def test_a_first_name_in_the_nominative_keeps_a_foreign_surname_as_written() -> None:
+    assert _found("Об этом заявила Ана Луиза Пиньейру.") == {("person", "Ана Луиза Пиньейру")}
+    assert _found("Он видел Анну Петрову.") == {("person", "Анна Петрова")}
