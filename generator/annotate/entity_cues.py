@@ -166,6 +166,10 @@ class Cues:
             token = self.tokens[i]
             if self.data.demonym(token.text) or (token.sent and token.low in self.data.stopwords):
                 return None  # "Kazakh" is also a town's name; "Sur" opens a French sentence
+            if self.data.capitalised_nouns and found.code.startswith("geo:") and i > 0 and (
+                self.tokens[i - 1].low in self.data.determiners
+            ):
+                return None  # "sein Name", "die Mitte": a German town's name takes no article
         return found
 
     def _shouted(self, i: int) -> bool:

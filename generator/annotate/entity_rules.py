@@ -286,6 +286,8 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
                 self._classify_run(i, j - 1)
             if self._russian_org(j - 1, j):
                 return
+        if data.genitive_s and j - i >= 2 and self._genitive_country(i, j):
+            return
         split = self._person_inside(i, j) if data.russian and j - i >= 2 else None
         if split is not None:
             self._before_person(i, split)  # "ГУ МЧС Олег Петров", "Соседа Тимур Очиров": a name starts there
@@ -306,8 +308,8 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             if known is not None:
                 self._emit(i, j, known.kind, (known.name,), "known", known=known)
                 return
-        while data.capitalised_nouns and j - i > 1 and tokens[j - 1].low in data.months:
-            j -= 1  # "Ende Juni", "Anfang März": a time, not a name
+        if data.capitalised_nouns and j - i == 2 and tokens[j - 1].low in data.months:
+            return  # "Ende Juni", "Mitte Oktober": a time, not a name
         if i < j and self._place_compound(i):
             i += 1  # "Oslo-based Arctic Watch": the place, then the name
         while j > i and tokens[j - 1].word and tokens[j - 1].text in data.name_particles:
@@ -399,6 +401,22 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             else:
                 name = text[cand.start : cand.end]
             cand.words = (" ".join(name.split()),)
+
+    def _genitive_country(self, i: int, j: int) -> bool:
+        """"Frankreichs Regierung", "die Regierung Portugals": a country in the genitive beside a common noun
+        is the country; the noun is not part of a name (unless it is a body's: "Oberster Gerichtshof
+        Portugals")."""
+        if any(self.is_org_word(k) for k in range(i, j)):
+            return False
+        for k, rest in ((i, (i + 1, j)), (j - 1, (i, j - 1))):
+            token = self.tokens[k]
+            known = self.known_at(k, k + 1)
+            if known is None or not known.code.startswith("cldr:") or known.name == token.text:
+                continue
+            self._emit(k, k + 1, "place", (known.name,), "known", known=known)
+            self._classify_run(*rest)
+            return True
+        return False
 
     def _before_person(self, i: int, j: int) -> None:
         """The words of a run before a person's name. A title before the run is that person's, so these are

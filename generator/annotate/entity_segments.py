@@ -158,6 +158,8 @@ class Segments:
         if evidence in ("honorific", "role"):
             if single and data.is_junk_word(first.text):
                 return
+            if evidence == "role" and data.capitalised_nouns and i > 0 and tokens[i - 1].low in data.determiners:
+                return  # "der Stadtrat die Rückgabe", "Chef eines Hamburger Handelshauses": after an article, nouns
             if single and evidence == "role" and self._between_role_and_name(i):
                 self._lone_word(i)  # "руководитель Росводресурсов Ирина Саблина": the body, not a person
                 return

@@ -217,3 +217,23 @@ def test_german_names_among_capitalised_nouns(text: str, expected: set[tuple[str
     from generator.annotate.entities import annotate_text
 
     assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Regierung Norwegens schwieg.", {("place", "Norwegen")}),
+        ("Norwegens Regierung schwieg.", {("place", "Norwegen")}),
+        ("Der Oberste Gerichtshof Norwegens entschied.", {("organisation", "Oberster Gerichtshof Norwegens")}),
+        ("Mitte Oktober beschloss der Stadtrat die Rückgabe.", set()),
+        ("Sein Name steht über dem Eingang.", set()),
+        ("Er fuhr nach Essen, dann an den Rhein.", {("place", "Essen"), ("place", "Rhein")}),
+        ("Geschäftsführer eines Kieler Getreidehauses ist Jan Roth.", {("person", "Jan Roth")}),
+    ],
+)
+def test_german_countries_in_the_genitive_and_nouns_after_an_article(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
