@@ -431,6 +431,11 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             self._emit(i, j, "organisation", self._surface_words(i, j), "acronym")
         elif self.place_cue_before(i):
             self._emit(i, j, "place", self._surface_words(i, j), "cue")
+        elif j - i == 2 and self._adjective_noun_name(i):
+            words = entity_inflection.phrase_nominative(
+                self._surface_words(i, j), self.data.name_nouns, self.data.stressed_adjective_stems
+            )
+            self._emit(i, j, "place", words, "shape")  # "Жительница Берёзового Лога Галина Петрова"
         else:
             self._classify_run(i, j)
 

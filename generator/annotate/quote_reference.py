@@ -110,13 +110,15 @@ class ReferenceRules:
         if k < 0 or k in self.mention_at or not self._is_word(k) or toks[k].norm in g.titles:
             return []
         out: list[str] = []
+        for d in (k - 1, k - 2):  # "la glaciologue X", "la jeune glaciologue X"
+            if d >= 0 and toks[d].norm in g.determiners:
+                if d >= 1 and (toks[d - 1].norm in self.lex.objects or toks[d - 1].norm in self.lex.prepositions):
+                    return []  # "le gouverneur de la région, X": the noun is a complement, not X's role
+                out.append(g.determiners[toks[d].norm])
+                break
         clue = _ending(toks[k].norm, g.noun_endings, margin=2)
         if clue:
             out.append(clue)
-        for d in (k - 1, k - 2):  # "la glaciologue X", "la jeune glaciologue X"
-            if d >= 0 and toks[d].norm in g.determiners:
-                out.append(g.determiners[toks[d].norm])
-                break
         return out
 
     # ---- salience --------------------------------------------------------------------------------------
@@ -185,16 +187,25 @@ class ReferenceRules:
             if mention.kind != "person":
                 continue
             words: set[str] = set()
-            k, skipped = i - 1, 0
+            k, skipped, complement = i - 1, 0, False
             while k >= 0 and i - k <= _TITLE_WORDS + skipped:
                 tok = toks[k]
                 if tok.norm in _PUNCT_SKIP and skipped == 0 and i - k == 1:
                     skipped, k = 1, k - 1  # "the mayor, X"
                     continue
                 inside = covered.get(k)  # "EU-Kommissarin": a name inside the role word is fine
+                if inside is not None and inside.kind != "person" and not complement and inside.span.end == tok.end:
+                    # "губернатор Красноярского края Виктор Зарецкий": the role's complement, then the name
+                    first = self._index(inside.span.start)
+                    complement, skipped, k = True, skipped + (k - first + 1), first - 1
+                    continue
                 if (inside is not None and inside.span.end >= tok.end) or not self._is_word(k):
                     break
                 if tok.norm in lex.objects or tok.norm in lex.prepositions or lex.verbs.match(toks, k):
+                    if k + 2 < i and not lex.verbs.match(toks, k):
+                        # "у губернатора пенсионерка Галина": the preposition's object is another noun phrase
+                        # than the title next to the name ("mit EU-Kommissarin X" keeps it)
+                        words.discard(toks[k + 1].norm)
                     break
                 if tok.norm not in lex.determiners and tok.norm not in lex.name_particles:
                     words.add(tok.norm)

@@ -208,7 +208,7 @@ _DESCRIPTIONS = "entities_descriptions"
 
 ANNOTATOR = Annotator(
     name="quotes",
-    version="2",
+    version="3",
     assigns=("quotes",),
     run=run,
     requires=("language", "entities"),

@@ -202,3 +202,22 @@ def test_a_known_verb_before_a_quotation_beats_a_conjunction_after_it():
     text = "Ana Ruiz, the skipper, said the ferry could sail “by Friday,” whereas Tom Hall disagreed."
     specs = [("Ana Ruiz", "Ana Ruiz", "person"), ("Tom Hall", "Tom Hall", "person")]
     assert speakers(text, "en", *specs) == ["Ana Ruiz"]
+
+
+def test_a_noun_in_a_complement_does_not_give_the_name_after_it_a_gender() -> None:
+    text = (
+        "Son directeur, Paul Morin, a affirmé que « tout était prêt ». Le préfet de la région, Marc Lenoir, "
+        "a décrété l’alerte. « Je ne couvrirai personne », a-t-il lancé mardi."
+    )
+    specs = [("Paul Morin", "Paul Morin", "person"), ("Marc Lenoir", "Marc Lenoir", "person")]
+    assert speakers(text, "fr", *specs) == ["Paul Morin", "Marc Lenoir"]
+
+
+def test_a_role_with_its_complement_and_not_a_prepositions_object_is_a_persons_title() -> None:
+    text = (
+        "Во вторник губернатор Омской области Игорь Лебедев встретился с жителями. «Кто за это ответит?» — "
+        "спросила у губернатора пенсионерка Нина Фомина. «Виновные будут наказаны», — пообещал губернатор."
+    )
+    specs = [("Омской области", "Омская область", "place"), ("Игорь Лебедев", "Игорь Лебедев", "person"),
+             ("Нина Фомина", "Нина Фомина", "person")]
+    assert speakers(text, "ru", *specs) == ["Нина Фомина", "Игорь Лебедев"]
