@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from generator.annotate.entity_rules import Candidate
 
 _CONJUNCTIONS = frozenset({"et", "and", "и", "und", "ou", "or", "или", "oder", "ni", "nor"})
-_QUOTE_OPEN = frozenset("«“„‹\"")
+QUOTE_OPEN = frozenset("«“„‹\"")
 _QUOTE_CLOSE = frozenset("»”“›\"")
 
 
@@ -59,7 +59,7 @@ class Bodies:
         tokens, data = self.tokens, self.data
         found: dict[int, int] = {}
         for q, token in enumerate(tokens):
-            if token.text not in _QUOTE_OPEN or q + 1 >= len(tokens):
+            if token.text not in QUOTE_OPEN or q + 1 >= len(tokens):
                 continue
             start = q + 1
             if tokens[start].word and tokens[start].low.endswith(("’", "'")) and start + 1 < len(tokens):
@@ -200,8 +200,8 @@ class Bodies:
         after_locative = i > 0 and self.tokens[i - 1].low in self.data.locative_prepositions
         if j - i < (2 if after_locative else 3):
             return False
-        if any(self.is_org_word(k) or self.is_place_word(k) for k in range(i, j)):
-            return False
+        if any(self.is_org_word(k) or self.is_place_word(k) for k in range(i, j)) or self._common_noun_last(j - 1):
+            return False  # "Yenisei Basin Water Administration": the place is part of a body's name
         found = self.known_starting_at(i)
         if found is None or i + found[0] > j - 2:
             return False
@@ -251,7 +251,7 @@ class Bodies:
             i = self._german_apposition(i, j)
         end = self.org_tail(j) if org else j
         if not proper and end == j and j - i == 1 and "-" not in tokens[i].text and not self._defined(i) and (
-            not tokens[i].upper or (j < len(tokens) and tokens[j].text in _QUOTE_OPEN)
+            not tokens[i].upper or (j < len(tokens) and tokens[j].text in QUOTE_OPEN)
         ):
             return  # "Agence", "Parlement", "Regierung" alone: the common noun, not a name
         if org and i > 0 and tokens[i - 1].cap and not tokens[i - 1].sent and tokens[i - 1].low in data.determiners:

@@ -16,7 +16,7 @@ _VOWELS = frozenset("аеёиоуыэюя")
 _HUSHING = frozenset("гкхжшщчц")
 # Endings a noun-like name may carry in the singular, longest first (for stems and lemma guesses).
 _ENDINGS = (
-    "иями", "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ьей",
+    "иями", "ями", "ами", "ием", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "ьей",
     "ой", "ей", "ий", "ый", "ая", "яя", "ое", "ее", "ие", "ые", "ую", "юю", "ою", "ею", "ым", "им", "ом",
     "ем", "ию", "ия", "ии", "ья", "ьи", "ью", "ье", "а", "я", "у", "ю", "е", "ы", "и", "о", "й", "ь",
 )
@@ -252,8 +252,12 @@ def phrase_nominative(
         )
         return (*(_adjective_nominative(w, gender, stressed) if is_adjective(w) else w for w in words[:-1]), noun)
     plural = [noun[: -len(e)] + r for e, r in _PLURAL_BACK if low_noun.endswith(e) and len(noun) > len(e) + 2]
+    listed = [] if low_noun in lexicon else sorted((w for w in lexicon if stem(w) == stem(noun)), key=len)
     if plural:
         nominative = plural[0]
+    elif listed and not low_noun.endswith(_NOMINATIVE_ENDINGS):
+        # a noun names are made of, in an oblique case that looks like a nominative ("управлением")
+        nominative = listed[0] if noun.islower() else listed[0].capitalize()
     elif _noun_nominative(noun):
         nominative = noun
     else:
@@ -279,6 +283,9 @@ def phrase_nominative(
     out = [_adjective_nominative(w, gender, stressed) if is_adjective(w) else w for w in words[:-1]]
     out.append(nominative)
     return tuple(out)
+
+
+_NOMINATIVE_ENDINGS = ("ие", "ство", "ция", "ка", "ра", "на", "ия", "ть", "ль")
 
 
 def _likelihood(option: str) -> int:

@@ -63,6 +63,8 @@ class Lowercase:
             return 0
         if start == i and self._only_known_place(k + 1, end):
             return 0
+        if any(self.is_org_word(m) and tokens[m].upper for m in range(k + 1, end)):
+            return 0  # "the board of JSC Sibneft": a body named in full after a common noun
         if end - k > 2 and self.known_at(k + 1, end) is None and not any(
             self.is_org_word(m) or self.is_place_word(m) for m in range(k + 1, end)
         ):

@@ -11,6 +11,7 @@ Keys (see resources/fr/entities.yml for a full example):
 - particles: connectors inside organisation and place names, only after an org or place word.
 - name_particles (mul): connectors inside people's names ("de", "von", "bin").
 - first_names (mul): common first names in the Latin script.
+- legal_prefixes (mul): legal forms written before a company's name ("JSC", "АО").
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
 - name_heads (mul): other languages' organisation words ("Sindicato", "Fundación"), org_words that are never
   a common noun in apposition before a name.
@@ -75,6 +76,7 @@ class LanguageData:
     name_suffixes: frozenset[str]
     org_words: frozenset[str]  # keys
     name_heads: frozenset[str]  # keys of organisation words of other languages, always part of the name
+    legal_prefixes: frozenset[str]  # "JSC", "АО": a legal form written before a company's name
     place_words: frozenset[str]
     place_nouns: frozenset[str]  # keys: "ville", "port", "region": a kind of place, before or heading a name
     compass_words: frozenset[str]
@@ -285,6 +287,7 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         name_suffixes=frozenset(_strings(data, "name_suffixes")),
         org_words=frozenset(key(w) for w in (*_strings(data, "org_words"), *_strings(data, "name_heads"))),
         name_heads=frozenset(key(w) for w in _strings(data, "name_heads")),
+        legal_prefixes=frozenset(_strings(data, "legal_prefixes")),
         place_words=frozenset(key(w) for w in _strings(data, "place_words")),
         place_nouns=frozenset(key(w) for w in _strings(data, "place_nouns")),
         compass_words=frozenset(key(w) for w in _strings(data, "compass_words")),

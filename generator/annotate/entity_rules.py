@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from generator.annotate import entity_cues, entity_german, entity_inflection, entity_segments, entity_shapes
 from generator.annotate.curated import CuratedMatch
-from generator.annotate.entity_bodies import Bodies
+from generator.annotate.entity_bodies import QUOTE_OPEN, Bodies
 from generator.annotate.entity_cues import Cues
 from generator.annotate.entity_lowercase import Lowercase
 from generator.annotate.entity_resources import LanguageData
@@ -137,6 +137,7 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             self._classify_run(i, end)
             i = max(end, i + 1)
         self._attach_nouns()
+        self._legal_prefixes()
         if self.titles:  # a ship or a work named in quotes once is no entity when named again without them
             self.out = [c for c in self.out if c.words not in self.titles or c.evidence == "curated"]
         self.out.sort(key=lambda c: (c.start, c.start - c.end))
@@ -401,6 +402,23 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             else:
                 name = text[cand.start : cand.end]
             cand.words = (" ".join(name.split()),)
+
+    def _legal_prefixes(self) -> None:
+        """A legal form before a company's name is no part of the name ("JSC Sibneft" is Sibneft, as "АО
+        «Сибнефть»" is), and before a name in quotes it is no entity of its own."""
+        prefixes, tokens = self.data.legal_prefixes, self.tokens
+        kept: list[Candidate] = []
+        for cand in self.out:
+            last = tokens[cand.last_tok - 1] if cand.last_tok > 0 else None
+            nxt = tokens[cand.last_tok] if cand.last_tok < len(tokens) else None
+            if last is not None and last.text in prefixes and nxt is not None and nxt.text in QUOTE_OPEN:
+                continue  # "Компания АО «Сибнефть»": the company is the name in quotes
+            if cand.kind == "organisation" and cand.canonical is None and len(cand.words) == 1:
+                first, _, rest = cand.words[0].partition(" ")
+                if first in prefixes and rest:
+                    cand.words = (rest,)
+            kept.append(cand)
+        self.out = kept
 
     def _genitive_country(self, i: int, j: int) -> bool:
         """"Frankreichs Regierung", "die Regierung Portugals": a country in the genitive beside a common noun

@@ -127,3 +127,20 @@ def test_organisation_heads_of_other_languages_quoted_untranslated(text: str, la
 )
 def test_a_noun_beside_a_name_makes_one_name(text: str, language: str, expected: set[tuple[str, str]]) -> None:
     assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Shares of JSC Sibneft fell; the board of JSC Sibneft met.", "en", {("organisation", "Sibneft")}),
+        ("Компания АО «Сибнефть» заявила о проверке.", "ru", {("organisation", "Сибнефть")}),
+        ("The Irtysh Basin Water Administration said the release was approved.", "en",
+         {("organisation", "Irtysh Basin Water Administration")}),
+        ("Сброс согласован с Обским бассейновым водным управлением.", "ru",
+         {("organisation", "Обское бассейновое водное управление")}),
+    ],
+)
+def test_legal_forms_and_places_inside_the_names_of_bodies(
+    text: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    assert found(text, language) == expected
