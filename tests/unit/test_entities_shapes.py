@@ -237,3 +237,20 @@ def test_german_countries_in_the_genitive_and_nouns_after_an_article(
     from generator.annotate.entities import annotate_text
 
     assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Le cargo venait de Tromsø.", "fr", {("place", "Tromsø")}),
+        ("Er zog von Kempten nach Weil am Rhein.", "de", {("place", "Kempten"), ("place", "Weil am Rhein")}),
+        ("Es stand schon im Hof, und die Ware war nass.", "de", set()),
+        ("Das Ministerium forderte Paris auf, zu handeln.", "de", {("place", "Paris")}),
+    ],
+)
+def test_towns_of_fifteen_thousand_and_german_nouns_that_share_their_names(
+    text: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert {(m.kind, m.name) for m in annotate_text(text, language)} == expected
