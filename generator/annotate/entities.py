@@ -73,7 +73,7 @@ def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) 
 
 ANNOTATOR = Annotator(
     name="entities",
-    version="6",
+    version="7",
     assigns=("entities",),
     requires=("language",),
     run=run,

@@ -5,6 +5,7 @@
   `ALTERNATE_MIN_POPULATION`, the alternate names written in the language's script ("Moscou", "Москва"):
   smaller towns' other names too often share a word or a surname ("Obama" is a Japanese town). A town that
   is also a surname the article uses, or a German noun after an article, is set apart by the recogniser.
+- Large divisions of countries: ISO 3166-2 from pycountry, translated by iso-codes where it can.
 - `place_aliases` and `known_organisations` from `resources/<lang>/entities.yml`.
 
 Built lazily, once per language and per process (~0.3-0.6 s, tens of MB for a Latin-script language);
@@ -107,6 +108,8 @@ def gazetteer(language: str) -> Gazetteer:
         names = [n for n in names if _usable(n, script, data, population)]
         for name in dict.fromkeys(names):
             add(name, Known(name, "place", code, population), population)
+    for name, code in _subdivisions(language).items():
+        add(name, Known(name, "place", f"iso:{code}", SUBDIVISION_POPULATION), 1)
     for code, name in _territories(language).items():
         kind: EntityKind = "organisation" if code in _ORGANISATION_CODES else "place"
         for variant in _territory_variants(name):
@@ -120,6 +123,45 @@ def gazetteer(language: str) -> Gazetteer:
     for words in entries:
         longest[words[0]] = max(longest.get(words[0], 0), len(words))
     return Gazetteer(language, entries, longest)
+
+
+# The large divisions of countries (provinces, regions, states, departments, Länder, cantons; not districts
+# or municipalities) from ISO 3166-2, in the article's language where iso-codes translates them.
+SUBDIVISION_POPULATION = 1_000_000
+_SUBDIVISION_TYPES = frozenset({
+    "Province", "Region", "State", "Department", "Metropolitan department", "Metropolitan region", "Land",
+    "Canton", "Autonomous community", "Autonomous region", "Autonomous republic", "Republic", "Oblast",
+    "Administrative territory", "Autonomous province", "Territory", "Prefecture", "Governorate", "County",
+    "Voivodship", "Federal district", "Arctic region", "Overseas region", "Administrative region",
+})
+
+
+@cache
+def _subdivisions(language: str) -> dict[str, str]:
+    """Name -> ISO 3166-2 code of the large divisions, every written variant ("Catalunya [Cataluña]",
+    "Asturias, Principado de", "Svalbard (Arctic Region)" give Catalunya, Cataluña, Asturias, Svalbard)."""
+    import gettext
+
+    import pycountry
+
+    translation = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    out: dict[str, str] = {}
+    for division in pycountry.subdivisions:
+        if division.type not in _SUBDIVISION_TYPES:
+            continue
+        for name in {division.name, translation.gettext(division.name)}:
+            for variant in _division_variants(name):
+                out.setdefault(variant, division.code)
+    return out
+
+
+def _division_variants(name: str) -> list[str]:
+    name = name.partition(" (")[0]
+    first, _, bracketed = name.partition(" [")
+    out = [first.partition(", ")[0].strip()]
+    if bracketed:
+        out.append(bracketed.rstrip("]").partition(", ")[0].strip())
+    return [v for v in out if len(v) >= 4 and not v.isupper()]
 
 
 def territory_name(code: str, language: str) -> str | None:

@@ -254,3 +254,20 @@ def test_towns_of_fifteen_thousand_and_german_nouns_that_share_their_names(
     from generator.annotate.entities import annotate_text
 
     assert {(m.kind, m.name) for m in annotate_text(text, language)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Les pompiers des Pyrénées-Orientales et de la Haute-Savoie sont mobilisés.", "fr",
+         {("place", "Pyrénées-Orientales"), ("place", "Haute-Savoie")}),
+        ("Officials in Nova Scotia and Baden-Württemberg agreed.", "en",
+         {("place", "Nova Scotia"), ("place", "Baden-Württemberg")}),
+        ("La préfecture du Haut-Rhin a publié un arrêté.", "fr", {("organisation", "préfecture du Haut-Rhin")}),
+        ("Пожары охватили Восточные Пиренеи.", "ru", {("place", "Восточные Пиренеи")}),
+    ],
+)
+def test_divisions_of_countries_are_known_places(text: str, language: str, expected: set[tuple[str, str]]) -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert {(m.kind, m.name) for m in annotate_text(text, language)} == expected
