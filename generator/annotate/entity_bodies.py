@@ -304,7 +304,9 @@ class Bodies:
         between capitalised words ("Anna von Berg", "Jan van der Berg") or a hyphenated first name then a
         surname ("Hans-Peter Roth"), with no organisation or place word."""
         tokens, data = self.tokens, self.data
-        if j - i > 4 or any(self.is_org_word(k) or self.is_place_word(k) or tokens[k].upper for k in range(i, j)):
+        if sum(tokens[k].text not in data.name_particles for k in range(i, j)) > 4 or any(
+            self.is_org_word(k) or self.is_place_word(k) or tokens[k].upper for k in range(i, j)
+        ):
             return False
         if self.first_name_at(i):
             return True  # "Joaquim Pedro Barreiro sagte …"

@@ -172,14 +172,26 @@ class Segments:
         if all(t.upper for t in tokens[i:j] if t.word):
             return  # a line in capitals (a heading), not a name
         if len([w for w in words if w not in data.name_particles]) > MAX_PERSON_WORDS:
+            if data.capitalised_nouns:
+                self._name_after_nouns(i, j)
             return  # a title-case heading rather than a name
         previous = tokens[i - 1] if i > 0 else None
         if previous is not None and previous.text[:1].isdigit():
             return  # "15 000 Tonnes", "2,5 Millionen Tonnen": a unit after a number
-        after_function = previous is not None and previous.low in data.function_words
+        after_function = previous is not None and (
+            previous.low in data.function_words or previous.low in data.determiners
+        )
         if data.capitalised_nouns and (first.sent or after_function) and not self._name_shaped(i, j):
+            self._name_after_nouns(i, j)
             return  # German nouns in a row after an article or preposition, or opening a sentence
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
+
+    def _name_after_nouns(self, i: int, j: int) -> None:
+        """"der Bergungsunternehmer Pieter van der Linde", "STFS-Generalsekretärin Ana Sofia dos Santos": where
+        nouns are capitalised, nouns and then a name that a first name opens."""
+        start = next((k for k in range(i + 1, j - 1) if self.first_name_at(k)), None)
+        if start is not None and self._name_shaped(start, j):
+            self._emit(start, j, "person", self._person_words(self._surface_words(start, j)), "shape")
 
     def _adjective_noun_name(self, i: int) -> bool:
         first, second = self.tokens[i].text, self.tokens[i + 1].text

@@ -271,3 +271,18 @@ def test_divisions_of_countries_are_known_places(text: str, language: str, expec
     from generator.annotate.entities import annotate_text
 
     assert {(m.kind, m.name) for m in annotate_text(text, language)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dann holte der Bergungsunternehmer Jan van der Berg das Schiff.", {("person", "Jan van der Berg")}),
+        ("Der Kanadier Michael Doyle wird seither gelobt.", {("person", "Michael Doyle")}),
+        ("Das sagte IGM-Generalsekretärin Maria Luísa dos Santos Reis in Lissabon.",
+         {("person", "Maria Luísa dos Santos Reis"), ("place", "Lissabon")}),
+    ],
+)
+def test_german_nouns_then_a_name_opened_by_a_first_name(text: str, expected: set[tuple[str, str]]) -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
