@@ -86,6 +86,10 @@ class ContextGrammar:
         self.year_words = {fold(str(w)) for w in data.get("year_suffixes") or ()}
         # After these, a year must end its phrase ("de 2024,"): "plus de 2000 personnes" is a number.
         self.year_context_weak = {fold(str(w)).replace("’", "'") for w in data.get("year_context_weak") or ()}
+        # Where nouns are capitalised, a number before a lower-case word is no count of things ("wurde 1986
+        # gefüllt", "kamen 1894 nach Niort"; "2022 Objekte" is a count), unless a quantity word opens it.
+        self.year_before_lowercase = bool(data.get("year_before_lowercase"))
+        self.quantity_words = {fold(str(w)) for w in data.get("quantity_words") or ()}
         self.relative: dict[str, tuple[str, int]] = {}
         for phrase, offset in (data.get("relative") or {}).items():
             unit, amount = ("days", offset) if isinstance(offset, int) else next(iter(dict(offset).items()))
@@ -147,7 +151,10 @@ class ContextGrammar:
             elif word_before in self.year_context_weak:
                 if not re.match(r"\s*(?:[,.;:)]|$)", text[m.end() : m.end() + 3]):
                     continue
-            elif word_before not in self.year_context and not _alone(text, m.start(), m.end()):
+            elif word_before not in self.year_context and not _alone(text, m.start(), m.end()) and not (
+                self.year_before_lowercase and word_before not in self.quantity_words
+                and (after.group(1)[:1].islower() if after else re.match(r"\s*[,.;:)]", text[m.end() :]))
+            ):
                 continue
             yield start, end, m.group(1)
 

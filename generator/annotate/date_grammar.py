@@ -58,6 +58,10 @@ class DateGrammar:
         self._future_ending = (
             re.compile(rf"(?<![\w-])[a-zà-ÿ]{{3,}}(?<!é)(?:{_alternation(endings)})(?![\w-])") if endings else None
         )
+        past = [fold(str(w)) for w in data.get("past_markers") or ()]
+        self._past = re.compile(rf"(?<!\w)(?:{_alternation(past)})(?!\w)") if past else None
+        # Before a day and month, these make a deadline, which lies ahead: "bis zum 30. Juni", "by June 30".
+        self.deadline_words = {fold(str(w)) for w in data.get("deadline_words") or ()}
         self._build(data)
 
     def _build(self, data: Mapping[str, Any]) -> None:
@@ -139,6 +143,17 @@ class DateGrammar:
         if self._future is not None and self._future.search(folded):
             return True
         return self._future_ending is not None and self._future_ending.search(clause) is not None
+
+    def past(self, clause: str) -> bool:
+        """Whether a clause tells what happened ("avait été adressée", "was sent")."""
+        return self._past is not None and self._past.search(fold(clause)) is not None
+
+    def deadline(self, text: str, start: int) -> bool:
+        """The date at `start` closes a deadline: one of the deadline words stands among the two before it."""
+        before = fold(text[max(0, start - 24) : start]).replace("’", " ").replace("'", " ").split()
+        if len(before) >= 3 and any(c.isdigit() for c in before[-3]):
+            return False  # "vom 3. bis zum 5. März": the end of a span, not a deadline
+        return any(w in self.deadline_words for w in before[-2:])
 
     def _month(self, m: re.Match[str]) -> int:
         return self.months[fold(m.group("month").rstrip("."))]

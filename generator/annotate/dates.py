@@ -153,7 +153,14 @@ def _resolve(
     if item.kind == "day":
         day, month, year = (int(x) if x else None for x in item.groups)
         assert day is not None and month is not None
-        return _day_month(day, month, year, published)
+        tense = None
+        if year is None and published is not None:
+            clause = _clause(text, item.start, item.end)
+            if g.future(clause) or g.deadline(text, item.start):
+                tense = "future"
+            elif g.past(clause):
+                tense = "past"
+        return _day_month(day, month, year, published, tense)
     if item.kind == "month":
         return f"{int(str(item.groups[1])):04d}-{int(str(item.groups[0])):02d}"
     if item.kind == "year":
@@ -216,7 +223,14 @@ def _relative(unit: str, amount: int, published: dt.date | None, month: int | No
     return f"{published.year + amount:04d}"
 
 
-def _day_month(day: int, month: int, year: int | None, published: dt.date | None) -> str | None:
+_SCHEDULED_DAYS = 31  # a past-tense clause may still set a date this close ahead ("fixée au 24 février")
+
+
+def _day_month(
+    day: int, month: int, year: int | None, published: dt.date | None, tense: str | None = None
+) -> str | None:
+    """A day and month: the year given, else the one nearest the publication date; a clause in the future
+    or a deadline ("by June 30") looks ahead, one in the past ("avait été adressée le 12 janvier") back."""
     if year is not None:
         return f"{year:04d}-{month:02d}-{day:02d}" if _valid(year, month, day) else None
     if published is None:
@@ -228,7 +242,14 @@ def _day_month(day: int, month: int, year: int | None, published: dt.date | None
     ]
     if not candidates:
         return None
-    return min(candidates, key=lambda d: (abs((d - published).days), d)).isoformat()
+    if tense == "future":
+        ahead = [d for d in candidates if d >= published]
+        return (ahead[0] if ahead else candidates[-1]).isoformat()
+    nearest = min(candidates, key=lambda d: (abs((d - published).days), d))
+    if tense == "past" and (nearest - published).days > _SCHEDULED_DAYS:
+        # "avait été adressée le 12 janvier" in November; but "a été fixée au 24 février" is two weeks ahead
+        nearest = max(d for d in candidates if d <= published)
+    return nearest.isoformat()
 
 
 def _weekday(weekday: int, direction: str, published: dt.date) -> dt.date:
@@ -283,4 +304,4 @@ def reference_date(article: Article, language: str) -> Reference:
     return Reference(None)
 
 
-ANNOTATOR = Annotator(name="dates", version="2", assigns=("dates",), run=run, requires=("language",))
+ANNOTATOR = Annotator(name="dates", version="3", assigns=("dates",), run=run, requires=("language",))

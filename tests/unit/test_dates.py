@@ -234,3 +234,36 @@ def test_a_weekday_written_with_its_date_fixes_the_calendar_of_a_dateline():
 def test_without_an_anchor_weekdays_of_a_yearless_dispatch_stay_unresolved():
     text = "MOSCOW, March 9 (Wire) - The talks will resume. Officials met on Friday."
     assert dated_dispatch(text, "en") == [("March 9", "--03-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("La demande avait été adressée le 12 janvier par le ministère.", "fr", "2026-01-12"),
+        ("L’audience a été fixée au 10 décembre.", "fr", "2026-12-10"),
+        ("La réunion aura lieu le 12 janvier.", "fr", "2027-01-12"),
+        ("Contracts must be signed by January 15.", "en", "2027-01-15"),
+        ("Der Vertrag ist bis zum 15. Januar zu unterzeichnen.", "de", "2027-01-15"),
+    ],
+)
+def test_a_day_and_month_follow_the_tense_and_deadlines(text: str, language: str, expected: str) -> None:
+    assert [v for _, v in values(text, language, dt.date(2026, 11, 20))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Stausee wurde 1986 gefüllt.", ["1986"]),
+        ("Museen gaben 2022 mehr als tausend Objekte zurück.", ["2022"]),
+        ("Er zahlte 2022 Euro.", []),
+        ("Es kamen rund 1900 von ihnen.", []),
+    ],
+)
+def test_a_german_year_before_a_lower_case_word_stands_alone(text: str, expected: list[str]) -> None:
+    assert [v for _, v in values(text, "de", dt.date(2026, 11, 20))] == expected
+
+
+def test_an_expected_event_lies_ahead() -> None:
+    assert values("La décrue n’est pas attendue avant jeudi.", "fr", dt.date(2026, 4, 15)) == [
+        ("jeudi", "2026-04-16")
+    ]
