@@ -28,6 +28,7 @@ _MAX_BACK_TOKENS = 30
 _MAX_BEFORE_QUOTE = 40  # tokens searched for a verb before a quotation
 _MAX_DESCRIPTION_GAP = 8  # a description further back than this from its verb is another clause's
 _VERB_AFTER_SUBJECT = 10
+_MAX_DESCRIPTION_WORDS = 3  # words of a description between an inverted verb and the name after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,20 +82,21 @@ class SpeakerContext(ArticleContext):
                 end = max(inverted.end, toks[after - 1].end)  # "a-t-il ajouté", "déclare-t-elle"
                 return self._pronoun_cue(toks[start].start, end, quote.open, previous)
             return self.subject_after(after, lim, quote.open, previous, cue_start=toks[start].start)
-        if skipped:
-            return self._unknown_verb(i, lim, joined, start, quote.open, previous)
-        # Subject first: "“…,” X said", "“…,” the Kremlin said in a statement".
-        subject = self.subject_here(start, lim, quote.open, previous)
-        if subject is None:
-            return self._unknown_verb(i, lim, joined, start, quote.open, previous)
-        cue, after = subject
-        for k in range(after, min(lim, after + _VERB_AFTER_SUBJECT)):
-            if self.clause_end(k):
-                break
-            length = lex.verbs.match(toks, k)
-            if length:
-                return Cue(cue.speaker, cue.start, toks[k + length - 1].end, cue.kind)
-        return None
+        # Subject first: "“…,” X said", "“…,” the Kremlin said in a statement"; or between an auxiliary and
+        # its participle: "»…«, hatte der Minister am Mittwoch erklärt".
+        subject = self.subject_here(i if skipped else start, lim, quote.open, previous)
+        if subject is not None:
+            cue, after = subject
+            for k in range(after, min(lim, after + _VERB_AFTER_SUBJECT)):
+                if self.clause_end(k):
+                    break
+                length = lex.verbs.match(toks, k)
+                if length:
+                    return Cue(cue.speaker, toks[start].start if skipped else cue.start, toks[k + length - 1].end,
+                               cue.kind)
+            if not skipped:
+                return None
+        return self._unknown_verb(i, lim, joined, start, quote.open, previous)
 
     def _unknown_verb(
         self, i: int, lim: int, joined: bool, start: int, position: int, previous: str | None
@@ -171,9 +173,14 @@ class SpeakerContext(ArticleContext):
             if before is not None and before.kind in ("person", "pronoun"):
                 return before
             # Inverted subject right after the verb ("заявил Лавров: «…»", "said Smith: “…”").
-            k = after
-            while k < hi and (lex.adverbs.match(toks, k) or toks[k].norm in lex.determiners):
-                k += 1
+            k, described = after, 0
+            while k < hi and k not in self.mention_at and (
+                lex.adverbs.match(toks, k) or toks[k].norm in lex.determiners
+                or (described < _MAX_DESCRIPTION_WORDS and self._is_word(k) and not lex.verbs.match(toks, k)
+                    and toks[k].norm not in lex.pronouns)
+            ):
+                described += not (lex.adverbs.match(toks, k) or toks[k].norm in lex.determiners)
+                k += 1  # "sagt die Leipziger Ethnologin X, „…“": a description before the name
             if k < hi and k in self.mention_at and self.mention_at[k][0].kind in ("person", "organisation"):
                 cue = self.subject_after(after, hi, quote.open, previous, cue_start=toks[v].start)
                 if cue is not None:

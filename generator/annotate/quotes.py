@@ -208,7 +208,7 @@ _DESCRIPTIONS = "entities_descriptions"
 
 ANNOTATOR = Annotator(
     name="quotes",
-    version="3",
+    version="4",
     assigns=("quotes",),
     run=run,
     requires=("language", "entities"),

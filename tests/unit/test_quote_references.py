@@ -221,3 +221,36 @@ def test_a_role_with_its_complement_and_not_a_prepositions_object_is_a_persons_t
     specs = [("Омской области", "Омская область", "place"), ("Игорь Лебедев", "Игорь Лебедев", "person"),
              ("Нина Фомина", "Нина Фомина", "person")]
     assert speakers(text, "ru", *specs) == ["Нина Фомина", "Игорь Лебедев"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "specs", "expected"),
+    [
+        (
+            "Die Lage sei ernst, sagt die Kieler Ökologin Anna Brandt, „und sie wird nicht besser“.",
+            "de",
+            [("Anna Brandt", "Anna Brandt", "person")],
+            ["Anna Brandt"],
+        ),
+        (
+            "Otto Kern ist wütend. Bis dahin, so Kern, werde man „jeden Tag daran erinnern“.",
+            "de",
+            [("Otto Kern", "Otto Kern", "person"), ("Kern", "Otto Kern", "person")],
+            ["Otto Kern"],
+        ),
+        (
+            "Finanzminister Jan Roth zögert. Man werde »alles prüfen«, hatte der Minister am Mittwoch erklärt.",
+            "de",
+            [("Jan Roth", "Jan Roth", "person")],
+            ["Jan Roth"],
+        ),
+        (
+            "Ama Mensah remembers. The seat was made for King Adandozan. “It is family,” she said.",
+            "en",
+            [("Ama Mensah", "Ama Mensah", "person"), ("Adandozan", "Adandozan", "person")],
+            ["Ama Mensah"],
+        ),
+    ],
+)
+def test_german_attributions_and_gendered_titles(text, language, specs, expected):
+    assert speakers(text, language, *specs) == expected
