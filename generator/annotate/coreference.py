@@ -247,9 +247,9 @@ def _profile(cluster: Cluster, cand: Candidate) -> None:
 
 
 def _defined_acronyms(analysis: Analysis) -> dict[str, tuple[EntityKind, str]]:
-    """"Collectif Rhin Vivant (CRV)", "Organisation des Nations unies (ONU)": an acronym in brackets that
-    spells the name just before it stands for that name, everywhere in the article; a name so defined
-    that the rules took for a person (or left unclassified) is an organisation."""
+    """"Collectif Rhin Vivant (CRV)", "Organisation des Nations unies (ONU)": an acronym in brackets after an
+    organisation's name, or one that spells the name just before it, stands for that name everywhere in the
+    article; a name so defined that the rules took for a person (or left unclassified) is an organisation."""
     candidates, tokens = analysis.candidates, analysis.tokens
     found: dict[str, tuple[EntityKind, str]] = {}
     by_end: dict[int, Candidate] = {}
@@ -262,9 +262,9 @@ def _defined_acronyms(analysis: Analysis) -> dict[str, tuple[EntityKind, str]]:
         previous = by_end.get(cand.first_tok - 1)
         if previous is None or previous.evidence in ("honorific", "role", "curated") or cand.evidence == "curated":
             continue
-        if not (entity_shapes.acronym_fits(cand.words[0], previous.name) or (
-            previous.kind == "organisation" and entity_shapes.spells(cand.words[0], previous.name)
-        )):
+        # After an organisation's name, an acronym in brackets is its acronym even when it spells another
+        # language's name ("Autorité norvégienne d’enquête (NSIA)").
+        if not (entity_shapes.acronym_fits(cand.words[0], previous.name) or previous.kind == "organisation"):
             continue
         if previous.kind in (None, "person"):
             previous.kind = "organisation"

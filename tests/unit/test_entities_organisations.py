@@ -144,3 +144,19 @@ def test_legal_forms_and_places_inside_the_names_of_bodies(
     text: str, language: str, expected: set[tuple[str, str]]
 ) -> None:
     assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Die Comisiones Obreras (CCOO) streiken. Die CCOO fordern mehr.", "de",
+         {("organisation", "Comisiones Obreras")}),
+        ("L’Autorité norvégienne d’enquête sur les accidents (NSIA) enquête. La NSIA a parlé.", "fr",
+         {("organisation", "Autorité norvégienne d’enquête sur les accidents")}),
+        ("La Ligue contre le cancer a réagi.", "fr", {("organisation", "Ligue contre le cancer")}),
+    ],
+)
+def test_an_acronym_in_brackets_after_a_body_is_that_body(
+    text: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    assert found(text, language) == expected
