@@ -35,7 +35,7 @@ def spells(acronym: str, name: str) -> bool:
     """Same first letter, and every letter of the acronym found in the name in order ("UBA" /
     "Umweltbundesamt")."""
     letters = fold(acronym)
-    if len(letters) >= 4 and len(letters) % 2 == 0 and all(a == b for a, b in zip(letters[::2], letters[1::2])):
+    if len(letters) >= 4 and len(letters) % 2 == 0 and letters[::2] == letters[1::2]:
         letters = letters[::2]  # Spanish plurals double their letters: "CCOO" for Comisiones Obreras
     flat = "".join(c for c in fold(name) if c.isalpha())
     if len(letters) < 2 or not letters.isalpha() or not flat or flat[0] != letters[0]:
