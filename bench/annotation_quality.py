@@ -27,8 +27,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.annotate import quotes  # noqa: E402
+from generator.annotate import entity_model, quotes  # noqa: E402
 from generator.annotate.curated import CuratedEntity, load_curated  # noqa: E402
+from generator.annotate.entity_resources import data_languages  # noqa: E402
 from generator.annotate.pipeline import make_pipeline, run_annotators  # noqa: E402
 from generator.annotate.registry import DEFAULT_ANNOTATORS  # noqa: E402
 from generator.model import Annotations, Article, EntityMention, Quote, Span  # noqa: E402
@@ -366,9 +367,9 @@ def _canon_for(curated: tuple[CuratedEntity, ...]) -> Callable[[str], str]:
 
 
 def load_cases(
-    gold_dir: Path, content_dir: Path, seeds_dir: Path | None, curated: tuple[CuratedEntity, ...]
+    gold_dir: Path, content_dir: Path, seeds_dir: Path | None, curated: tuple[CuratedEntity, ...], model: str = ""
 ) -> list[Case]:
-    pipeline = make_pipeline(DEFAULT_ANNOTATORS, {"entities_curated": curated})
+    pipeline = make_pipeline(DEFAULT_ANNOTATORS, {"entities_curated": curated, "statistical_model": model})
     canon = _canon_for(curated)
     cases: list[Case] = []
     names = {PurePosixPath(p.relative_to(content_dir).as_posix()) for p in content_dir.rglob("*") if p.is_file()}
@@ -419,12 +420,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=ROOT / "content")
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--no-curated", action="store_true", help="ignore content/entities.yml")
+    parser.add_argument("--statistical-model", action="store_true",
+                        help="add the installed spaCy model's organisations (pip install research-archive[spacy])")
     parser.add_argument("--annotator", action="append", help="score only these annotators")
     parser.add_argument("--details", action="store_true", help="list every error")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     curated = () if args.no_curated else load_curated(args.content / "entities.yml")
-    cases = load_cases(args.gold, args.content, args.seeds, curated)
+    model = entity_model.installed(data_languages()) if args.statistical_model else ""
+    if args.statistical_model and not model:
+        parser.error("no statistical model is installed: pip install research-archive[spacy]")
+    cases = load_cases(args.gold, args.content, args.seeds, curated, model)
     chosen = args.annotator or list(SCORERS)
     rows = summarise([s for case in cases for name in chosen for s in SCORERS[name](case)])
     if args.json:
@@ -434,7 +440,8 @@ def main(argv: list[str] | None = None) -> int:
              "f1": round(r.f1, 3)} for r in rows
         ], indent=1))
         return 0
-    print(f"{len(cases)} articles ({'rules only' if args.no_curated else 'with content/entities.yml'})")
+    layers = "rules only" if args.no_curated else "with content/entities.yml"
+    print(f"{len(cases)} articles ({layers}{', with ' + model if model else ''})")
     print(f"{'annotator':<10} {'level':<8} {'lang':<4} {'kind':<13} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
     for r in rows:
         print(f"{r.annotator:<10} {r.level:<8} {r.language:<4} {r.kind:<13} {r.precision:6.3f} {r.recall:6.3f} "

