@@ -24,10 +24,9 @@ class Ent:
 class FakeModel:
     """Labels given phrases as spaCy would; `meta` as a loaded pipeline has."""
 
-    meta = {"version": "0.0-test"}
-
     def __init__(self, labels: dict[str, str]) -> None:
         self.labels = labels
+        self.meta = {"version": "0.0-test"}
 
     def __call__(self, text: str) -> object:
         ents = [Ent(text.index(p), text.index(p) + len(p), label) for p, label in self.labels.items() if p in text]
