@@ -55,21 +55,34 @@ def _paragraph_end(text: str, index: int) -> int:
     return len(text) if found < 0 else found
 
 
+# Marks that are also apostrophes or the like: they open only where a word may start, and close only
+# where a word ends ("‘We stay,’ he said" but "don’t", "the workers’ union").
+_AMBIGUOUS = frozenset({'"', "‘", "’"})
+
+
 def _opens(text: str, i: int, mark: str) -> bool:
     following = text[i + 1 : i + 2]
-    if not following or (following.isspace() and mark == '"'):
+    if not following or (following.isspace() and mark in _AMBIGUOUS):
         return False
-    if mark == '"':
+    if mark in _AMBIGUOUS:
         return i == 0 or text[i - 1] in _OPEN_BEFORE
     return True
 
 
 def _closes(text: str, i: int, mark: str) -> bool:
-    if mark != '"':
+    if mark not in _AMBIGUOUS:
         return True
     previous = text[i - 1] if i else " "
     following = text[i + 1 : i + 2]
     return not previous.isspace() and not (following.isalnum())
+
+
+def _surely_closes(text: str, i: int) -> bool:
+    """A closing apostrophe-mark next to punctuation ("…safe,’ said", "…regrets’.") ends the quotation for
+    certain; after a bare word it may be a plural's possessive ("the workers’ union")."""
+    previous = text[i - 1] if i else " "
+    following = text[i + 1 : i + 2]
+    return previous in ",.!?;:…—" or not following or following in ",.;:!?)—\n"
 
 
 def find_quotations(text: str, marks: Mapping[str, tuple[str, ...]]) -> list[Quoted]:
@@ -101,24 +114,32 @@ def _match(text: str, i: int, mark: str, closers: tuple[str, ...]) -> Quoted | N
     stop = _paragraph_end(text, i)
     depth = 0
     last_closer = -1
+    maybe = -1  # the first apostrophe-like closing mark after a bare word, if no surer one comes
     j = i + 1
     while j < stop:
         ch = text[j]
         if ch in closers and _closes(text, j, ch):
-            if depth == 0:
+            if ch == "’" and not _surely_closes(text, j):
+                maybe = j if maybe < 0 and depth == 0 else maybe
+            elif depth == 0:
                 return _trimmed(text, i, i + 1, j, j + 1)
-            depth -= 1
-            last_closer = j
+            else:
+                depth -= 1
+                last_closer = j
         elif ch == mark and mark not in closers and _opens(text, j, mark):
+            if maybe >= 0:
+                break  # "it ‘deeply regrets’ the accident … ‘Safety first.’": the next one opens anew
             depth += 1
         j += 1
+    if maybe >= 0:
+        return _trimmed(text, i, i + 1, maybe, maybe + 1)  # "it ‘deeply regrets’ the accident"
     if last_closer >= 0:
         # Unbalanced nesting ("« a « b » c"): the last closing mark is the best guess for the end.
         return _trimmed(text, i, i + 1, last_closer, last_closer + 1)
     if not text[stop:].strip():
         return _trimmed(text, i, i + 1, stop, stop, truncated=True)
-    if mark == '"':
-        return None  # a lone straight quote mid-text is an inch sign or a typo, not a quotation
+    if mark in _AMBIGUOUS:
+        return None  # a lone straight quote or apostrophe mid-text is an inch sign or a typo, not a quotation
     # Left open mid-text: a multi-paragraph quotation (the next paragraph reopens) or a missing mark.
     return _trimmed(text, i, i + 1, stop, stop)
 

@@ -208,7 +208,7 @@ _DESCRIPTIONS = "entities_descriptions"
 
 ANNOTATOR = Annotator(
     name="quotes",
-    version="4",
+    version="5",
     assigns=("quotes",),
     run=run,
     requires=("language", "entities"),

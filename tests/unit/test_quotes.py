@@ -301,3 +301,20 @@ def test_an_unknown_language_still_finds_quotes():
     text = "« Lorem ipsum dolor sit amet, consectetur », dixit."
     (quote,) = find(text, "xx")
     assert quote.text == "Lorem ipsum dolor sit amet, consectetur"
+
+
+def test_british_single_quotes_and_apostrophes() -> None:
+    text = (
+        "‘We will not go back underground,’ said Dan Reed. The company said it ‘deeply regrets’ the accident, "
+        "and its head told reporters: ‘The workers’ union is wrong. Safety first.’ It’s late."
+    )
+    found = find(text, "en", ("Dan Reed", "Dan Reed", "person"))
+    assert [q.text for q in found] == [
+        "We will not go back underground,", "deeply regrets", "The workers’ union is wrong. Safety first."
+    ]
+    assert found[0].speaker == "Dan Reed"
+
+
+def test_german_single_low_quotes() -> None:
+    found = find("‚Wir bleiben‘, sagte Jan Roth.", "de", ("Jan Roth", "Jan Roth", "person"))
+    assert [(q.text, q.speaker) for q in found] == [("Wir bleiben", "Jan Roth")]
