@@ -184,14 +184,18 @@ class Segments:
         if data.capitalised_nouns and (first.sent or after_function) and not self._name_shaped(i, j):
             self._name_after_nouns(i, j)
             return  # German nouns in a row after an article or preposition, or opening a sentence
+        if data.capitalised_nouns and j - i >= 3 and not self.first_name_at(i) and self._name_after_nouns(i, j):
+            return  # "Gewerkschafter Olaf Brandt": a noun, then the name a first name opens
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
 
-    def _name_after_nouns(self, i: int, j: int) -> None:
+    def _name_after_nouns(self, i: int, j: int) -> bool:
         """"der Bergungsunternehmer Pieter van der Linde", "STFS-Generalsekretärin Ana Sofia dos Santos": where
-        nouns are capitalised, nouns and then a name that a first name opens."""
+        nouns are capitalised, nouns and then a name that a first name opens. Emits it; False if none."""
         start = next((k for k in range(i + 1, j - 1) if self.first_name_at(k)), None)
-        if start is not None and self._name_shaped(start, j):
-            self._emit(start, j, "person", self._person_words(self._surface_words(start, j)), "shape")
+        if start is None or not self._name_shaped(start, j):
+            return False
+        self._emit(start, j, "person", self._person_words(self._surface_words(start, j)), "shape")
+        return True
 
     def _adjective_noun_name(self, i: int) -> bool:
         first, second = self.tokens[i].text, self.tokens[i + 1].text
