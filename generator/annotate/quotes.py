@@ -2,7 +2,8 @@
 
 A quotation's speaker is, in order: the cue right after it ("« … », a déclaré M. X"), a cue before it in
 the same clause ("X a déclaré : « … »"), the cue of another quotation in the same sentence, and else the
-previous speaker (a continuation). Quoted names of newspapers, works and organisations are not quotes.
+previous speaker (a continuation). A quotation inside a quotation is one too, spoken by whoever the outer
+speaker says spoke it, else by the outer speaker. Quoted names of newspapers, works and organisations are not quotes.
 The word lists live in `resources/<lang>/quotes.yml`; see quote_speakers.py for the attribution rules.
 """
 
@@ -97,9 +98,35 @@ def find_quotes(
                     truncated=q.truncated,
                 )
             )
+            out.extend(_nested(text, lex, ctx, q, speaker, every))
         last = next((c.speaker for c in reversed(cues) if c is not None and c.speaker), None)
         previous = last or previous or next((o.speaker for o in reversed(out) if o.speaker), None)
     return tuple(out)
+
+
+def _nested(
+    text: str, lex: QuoteLexicon, ctx: SpeakerContext, outer: Quoted, speaker: str | None,
+    mentions: Sequence[EntityMention],
+) -> list[Quote]:
+    """Quotations inside a quotation («Ваш Кнорре сказал: „Мы действовали по правилам“»): each is spoken by
+    whoever the speaker says spoke it (a cue inside the outer quotation), else by the speaker."""
+    out = []
+    for inner in find_quotations(text[outer.start : outer.end], lex.marks):
+        q = Quoted(inner.open + outer.start, inner.start + outer.start, inner.end + outer.start,
+                   inner.close + outer.start)
+        if q.end <= q.start or _is_named(text, q, mentions) or _is_title(text, q, lex):
+            continue
+        if _looks_like_a_name(text, q, lex, strict=False) or _after_cue(text, q, lex, lex.scare_cues):
+            continue
+        cue = ctx.cue_after(q, outer.end, speaker) or ctx.cue_before(q, outer.start, speaker)
+        out.append(Quote(
+            text=text[q.start : q.end],
+            span=_span(q),
+            speaker=cue.speaker if cue is not None and cue.speaker else speaker,
+            cue=" ".join(text[cue.start : cue.end].split()) if cue is not None else "",
+            partial=_is_partial(text, q, outer.start),
+        ))
+    return out
 
 
 def _uncued(ctx: SpeakerContext, index: int, q: Quoted, previous: str | None) -> str | None:
@@ -208,7 +235,7 @@ _DESCRIPTIONS = "entities_descriptions"
 
 ANNOTATOR = Annotator(
     name="quotes",
-    version="5",
+    version="6",
     assigns=("quotes",),
     run=run,
     requires=("language", "entities"),

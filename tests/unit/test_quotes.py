@@ -45,12 +45,15 @@ def test_every_kind_of_mark_and_the_span_covers_the_inside():
     assert all(not q.truncated for q in found)
 
 
-def test_nested_marks_stay_inside_the_outer_quotation():
+def test_nested_marks_stay_inside_the_outer_quotation_and_are_quotations_of_their_own():
     text = "« Il a parlé d’une « trahison » et d’un “piège” », a dit M. Tokaïev."
-    (quote,) = find(text, "fr", TOKAYEV)
+    quote, *inner = find(text, "fr", TOKAYEV)
     assert quote.text == "Il a parlé d’une « trahison » et d’un “piège”"
     assert text[quote.span.start : quote.span.end] == quote.text
     assert quote.speaker == "Kassym-Jomart Tokaïev"
+    assert [(q.text, q.speaker, q.partial) for q in inner] == [
+        ("trahison", "Kassym-Jomart Tokaïev", True), ("piège", "Kassym-Jomart Tokaïev", True)
+    ]
 
 
 def test_a_quotation_left_open_by_a_truncated_text_is_kept_and_flagged():
@@ -318,3 +321,22 @@ def test_british_single_quotes_and_apostrophes() -> None:
 def test_german_single_low_quotes() -> None:
     found = find("‚Wir bleiben‘, sagte Jan Roth.", "de", ("Jan Roth", "Jan Roth", "person"))
     assert [(q.text, q.speaker) for q in found] == [("Wir bleiben", "Jan Roth")]
+
+
+def test_a_quotation_inside_a_quotation_is_its_own_with_the_speaker_named_inside() -> None:
+    text = (
+        "«Ваш Петров по телевизору сказал: „Мы действовали по правилам“. А кто открыл затворы?» — "
+        "спросила пенсионерка Нина Фомина."
+    )
+    found = find(text, "ru", ("Петров", "Иван Петров", "person"), ("Нина Фомина", "Нина Фомина", "person"))
+    assert [(q.text, q.speaker, q.partial) for q in found] == [
+        ("Ваш Петров по телевизору сказал: „Мы действовали по правилам“. А кто открыл затворы?", "Нина Фомина",
+         False),
+        ("Мы действовали по правилам", "Иван Петров", False),
+    ]
+
+
+def test_a_nested_title_is_no_quotation() -> None:
+    text = "« J’ai lu « Le Monde » ce matin », a déclaré Paul Morin."
+    found = find(text, "fr", ("Paul Morin", "Paul Morin", "person"))
+    assert [q.text for q in found] == ["J’ai lu « Le Monde » ce matin"]
