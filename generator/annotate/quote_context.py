@@ -119,6 +119,14 @@ class ArticleContext(ReferenceRules):
             return self.refer_back(position, previous, gender=self.lex.gender.pronouns[self.tokens[pronoun].norm])
         return None
 
+    def introducing_subject(self, index: int, position: int) -> str | None:
+        """Who speaks a quotation a colon introduces ("Le préfet, X, s’est voulu rassurant : « … »"): the
+        person the sentence is about, whatever its verb."""
+        if not self.text[self.sentences[index].start : position].rstrip().endswith(":"):
+            return None
+        subject = self.sentence_subject(index)
+        return subject.name if subject is not None else None
+
     def beat_subject(self, index: int, position: int, previous: str | None) -> str | None:
         """Who speaks a quotation with no cue that opens a sentence right after a sentence of the same
         paragraph telling what someone did ("He pointed at the river. “If …”"): that sentence's subject."""

@@ -130,9 +130,13 @@ def _nested(
 
 
 def _uncued(ctx: SpeakerContext, index: int, q: Quoted, previous: str | None) -> str | None:
-    """A quotation without a cue: the subject of its own sentence or of the narrative sentence just
-    before it (quote_context.py), else the previous speaker (a continuation)."""
-    return ctx.own_subject(index, q.open, previous) or ctx.beat_subject(index, q.open, previous) or previous
+    """A quotation without a cue: the subject of its own sentence (opened by a pronoun, or introducing it
+    with a colon) or of the narrative sentence just before it (quote_context.py), else the previous speaker
+    (a continuation)."""
+    return (
+        ctx.own_subject(index, q.open, previous) or ctx.introducing_subject(index, q.open)
+        or ctx.beat_subject(index, q.open, previous) or previous
+    )
 
 
 def _span(q: Quoted) -> Span:
@@ -235,7 +239,7 @@ _DESCRIPTIONS = "entities_descriptions"
 
 ANNOTATOR = Annotator(
     name="quotes",
-    version="6",
+    version="7",
     assigns=("quotes",),
     run=run,
     requires=("language", "entities"),

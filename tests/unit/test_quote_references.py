@@ -254,3 +254,20 @@ def test_a_role_with_its_complement_and_not_a_prepositions_object_is_a_persons_t
 )
 def test_german_attributions_and_gendered_titles(text, language, specs, expected):
     assert speakers(text, language, *specs) == expected
+
+
+def test_a_colon_after_a_sentence_about_someone_introduces_their_words() -> None:
+    text = "Le préfet, Jean-Marc Vidal, s’est voulu rassurant : « Le feu est fixé. »"
+    assert speakers(text, "fr", ("Jean-Marc Vidal", "Jean-Marc Vidal", "person")) == ["Jean-Marc Vidal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("„Das Feuer ist unter Kontrolle“, teilte die Feuerwehr am Abend mit.", "de", "die Feuerwehr"),
+        ("According to the prosecutor’s office, “criminal negligence” may have played a role.", "en",
+         "the prosecutor’s office"),
+    ],
+)
+def test_an_unnamed_institution_speaks_in_its_own_name(text: str, language: str, expected: str) -> None:
+    assert speakers(text, language) == [expected]
