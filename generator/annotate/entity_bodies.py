@@ -313,7 +313,7 @@ class Bodies:
         inner = [k for k in range(i + 1, j - 1) if tokens[k].text in data.name_particles]
         if inner and tokens[j - 1].cap:
             # "Anna von Berg"; but after an article a noun comes first ("der Anteil von Halbrecht")
-            return not (i > 0 and tokens[i - 1].low in data.determiners)
+            return not (i > 0 and tokens[i - 1].low in data.determiners) and not self._plain_noun(i)
         first = tokens[i].text.split("-")
         return j - i == 2 and len(first) == 2 and all(p[:1].isupper() and len(p) > 1 for p in first)
 

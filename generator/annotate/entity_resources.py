@@ -13,6 +13,7 @@ Keys (see resources/fr/entities.yml for a full example):
 - first_names (mul): common first names in the Latin script.
 - legal_prefixes (mul): legal forms written before a company's name ("JSC", "АО").
 - statistical_model: the spaCy package of the optional statistical layer (`entity_model.py`).
+- noun_words, noun_endings: where nouns are capitalised, words and endings no person's name has.
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
 - name_heads (mul): other languages' organisation words ("Sindicato", "Fundación"), org_words that are never
   a common noun in apposition before a name.
@@ -79,6 +80,8 @@ class LanguageData:
     name_heads: frozenset[str]  # keys of organisation words of other languages, always part of the name
     legal_prefixes: frozenset[str]  # "JSC", "АО": a legal form written before a company's name
     statistical_model: str  # the spaCy package for this language, used only when installed and switched on
+    noun_words: frozenset[str]  # capitalised nouns no name is made of (German "Millionen", "Euro")
+    noun_endings: tuple[str, ...]  # endings only nouns have (German "-ung", "-heit")
     place_words: frozenset[str]
     place_nouns: frozenset[str]  # keys: "ville", "port", "region": a kind of place, before or heading a name
     compass_words: frozenset[str]
@@ -294,6 +297,8 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         name_heads=frozenset(key(w) for w in _strings(data, "name_heads")),
         legal_prefixes=frozenset(_strings(data, "legal_prefixes")),
         statistical_model=str(data.get("statistical_model") or ""),
+        noun_words=frozenset(_strings(data, "noun_words")),
+        noun_endings=tuple(_strings(data, "noun_endings")),
         place_words=frozenset(key(w) for w in _strings(data, "place_words")),
         place_nouns=frozenset(key(w) for w in _strings(data, "place_nouns")),
         compass_words=frozenset(key(w) for w in _strings(data, "compass_words")),

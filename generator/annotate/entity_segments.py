@@ -186,7 +186,15 @@ class Segments:
             return  # German nouns in a row after an article or preposition, or opening a sentence
         if data.capitalised_nouns and j - i >= 3 and not self.first_name_at(i) and self._name_after_nouns(i, j):
             return  # "Gewerkschafter Olaf Brandt": a noun, then the name a first name opens
+        if data.capitalised_nouns and evidence is None and not self.first_name_at(i) and any(
+            self._plain_noun(k) for k in range(i, j)
+        ):
+            return  # "zahlte Millionen Euro Strafe": nouns, not a name
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
+
+    def _plain_noun(self, k: int) -> bool:
+        word, data = self.tokens[k].text, self.data
+        return word in data.noun_words or (len(word) > 5 and word.lower().endswith(data.noun_endings))
 
     def _name_after_nouns(self, i: int, j: int) -> bool:
         """"der Bergungsunternehmer Pieter van der Linde", "STFS-Generalsekretärin Ana Sofia dos Santos": where

@@ -279,6 +279,8 @@ def test_divisions_of_countries_are_known_places(text: str, language: str, expec
         ("Dann holte der Bergungsunternehmer Jan van der Berg das Schiff.", {("person", "Jan van der Berg")}),
         ("Der Kanadier Michael Doyle wird seither gelobt.", {("person", "Michael Doyle")}),
         ("Das sagte Gewerkschafter Olaf Brandt am Montag.", {("person", "Olaf Brandt")}),
+        ("Die Firma zahlte Millionen Euro Strafe.", set()),
+        ("Dort fand man Spuren von Meldonium.", set()),
         ("Das sagte IGM-Generalsekretärin Maria Luísa dos Santos Reis in Lissabon.",
          {("person", "Maria Luísa dos Santos Reis"), ("place", "Lissabon")}),
     ],
