@@ -31,7 +31,7 @@ Keys (see resources/fr/entities.yml for a full example):
 - elisions: "d" of "d’État"; locative_prepositions: "à", "in", "в"; determiners, of_words: for descriptions.
 - place_compounds: "based" of "Oslo-based", "Paris-born": the capitalised part before the hyphen is a place.
 - vessel_nouns: "ship", "navire", "судно": a title-case name after one (in quotes or not) is a ship's.
-- attached_nouns: {before, after}: {organisation | place | division: nouns} that make one name with the
+- attached_nouns: {before, after}: {organisation | facility | place | division: nouns} that make one name with the
   proper name beside them ("musée Émile-Guimet", "Kuybyshev reservoir"); a division ("Karaganda region",
   "Region Krasnojarsk") only with the name of a town.
 - patronymic_endings, male_names, male_names_in_a, female_names, inflection ("russian"), capitalised_nouns, genitive_s.
@@ -110,7 +110,8 @@ class LanguageData:
     female_names: frozenset[str]
     place_compounds: frozenset[str]  # "based" of "Oslo-based": the word before the hyphen is a place
     vessel_nouns: frozenset[str]  # keys: "ship", "navire", "траулер": a name after one is a ship's
-    # key -> "organisation", "place" or "division" (a place named after a town): "musée" (Émile-Guimet),
+    # key -> "organisation", "facility" (one named only in apposition: "usine Renault", not "usine de
+    # Flins"), "place" or "division" (a place named after a town): "musée" (Émile-Guimet),
     # "Region" (Krasnojarsk) before the name; (Karaganda) "region", (Pushkin) "museum" after it
     attached_before: dict[str, str]
     attached_after: dict[str, str]

@@ -31,6 +31,8 @@ from generator.annotate.entity_tokens import Token, tokenize
 from generator.annotate.gazetteer import Gazetteer, Known
 from generator.model import EntityKind
 
+# Legal forms some companies write in lower case after their name.
+_LOWERCASE_LEGAL_FORMS = frozenset({"plc", "ltd", "inc", "llc", "gmbh", "sarl", "sas", "spa", "bv", "nv", "oy"})
 _EXTRA_ABBREVIATIONS = frozenset(
     "St Ste Mt Jr Sr Gen Sen Rep Gov Col Capt Lt Adm Sgt Cmdr Prof Dr No Nos Co Inc Ltd Corp г им ул".split()
 )
@@ -226,6 +228,9 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
                 j += 1
                 continue
             nxt = tokens[j + 1] if j + 1 < n else None
+            if t.word and t.low in _LOWERCASE_LEGAL_FORMS and t.start - tokens[j - 1].end == 1:
+                j += 1  # "Kyzyltas Copper plc": a legal form in lower case ends the name
+                break
             # An initial or an abbreviated honorific: "Donald J. Trump", "Dr. Watson", "M. Tokaïev".
             if self.initials and entity_shapes.hyphenated_initial(tokens, j):
                 j += 2  # "J.-P. Martin": two initials of a hyphenated first name
@@ -373,15 +378,17 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
             town = cand.known is not None and cand.known.code.startswith("geo:")
             kind: str | None = None
             k = cand.first_tok - 1
-            skipped = -1
+            skipped, linked = -1, False
             if k >= 1 and cand.kind != "person" and not tokens[k].cap and any(
                 tokens[k].key == p[-1] for p in data.of_words
             ):
-                k -= 1  # "kraï de Krasnoïarsk", "Stausee von Bratsk"
+                k, linked = k - 1, True  # "kraï de Krasnoïarsk", "Stausee von Bratsk"
                 if k >= 1 and not tokens[k].cap and data.demonym(tokens[k].text):
                     skipped, k = k, k - 1  # "la région russe d’Orenbourg" is the "région d’Orenbourg"
             if k >= 0 and tokens[k].word and (data.capitalised_nouns or not tokens[k].cap):
                 kind = data.attached_before.get(tokens[k].key)
+                if kind == "facility" and linked:
+                    kind = None  # "l’usine de Flins": the town the works stand in, not their name
             if kind is None and cand.last_tok - cand.first_tok > 1 and data.capitalised_nouns:
                 k = cand.first_tok  # "Region Krasnojarsk" read as one run, named after its town
                 kind = data.attached_before.get(tokens[k].key)
@@ -395,7 +402,7 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
                 if kind is None or (kind == "division" and not town):
                     continue  # "Alsace region": a region known by its own name stays itself
                 cand.end, cand.last_tok = tokens[end].end, end + 1
-            cand.kind = "organisation" if kind == "organisation" else "place"
+            cand.kind = "organisation" if kind in ("organisation", "facility") else "place"
             cand.evidence, cand.known, cand.canonical = "attached", None, None
             if skipped >= 0 and cand.first_tok < skipped:
                 name = text[cand.start : tokens[skipped].start] + text[tokens[skipped].end : cand.end].lstrip()

@@ -160,3 +160,18 @@ def test_an_acronym_in_brackets_after_a_body_is_that_body(
     text: str, language: str, expected: set[tuple[str, str]]
 ) -> None:
     assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Shares of Balkhash Copper plc fell 12% in London.", "en",
+         {("organisation", "Balkhash Copper plc"), ("place", "London")}),
+        ("Rescuers reached the Kyzylkum mine at dawn.", "en", {("organisation", "Kyzylkum mine")}),
+        ("Les rejets de l’usine de Tourcoing inquiètent.", "fr", {("place", "Tourcoing")}),
+    ],
+)
+def test_companies_and_works_named_with_a_lower_case_word(
+    text: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    assert found(text, language) == expected
