@@ -367,6 +367,31 @@ class Cues:
                 return False
         return False
 
+    def org_apposition_after(self, j: int) -> bool:
+        """"Calyxis Santé, a French company that …", "Habitat Phocéen, the city’s public-housing landlord":
+        a comma, then within a few words a noun that only an organisation is."""
+        tokens, data = self.tokens, self.data
+        k = j + 1
+        if k >= len(tokens) or tokens[j].text != "," or not data.org_apposition:
+            return False
+        if tokens[k].low in data.determiners or tokens[k].low in data.indefinite_articles:
+            k += 1
+        elif data.determiners and not data.russian:
+            return False  # "X, a indiqué …", "X, der bei …": no noun phrase follows
+        for m in range(k, min(len(tokens), k + 4)):
+            token = tokens[m]
+            if not token.word:
+                if token.text in "’'-":
+                    continue  # "the city’s landlord"
+                return False
+            if token.key in data.org_apposition:
+                return True
+            if token.low in data.function_words or (token.low in data.stopwords and len(token.low) > 1):
+                return False  # "X, по данным газеты", "X, der bei den CCOO": not an apposition
+            if token.cap and not data.demonym(token.text):
+                return False  # another name
+        return False
+
     def org_cue_before(self, i: int) -> bool:
         """An organisation noun in apposition: "the news agency Kaspiy-Inform", "газета Известия"."""
         tokens = self.tokens

@@ -14,6 +14,8 @@ Keys (see resources/fr/entities.yml for a full example):
 - legal_prefixes (mul): legal forms written before a company's name ("JSC", "АО").
 - statistical_model: the spaCy package of the optional statistical layer (`entity_model.py`).
 - noun_words, noun_endings: where nouns are capitalised, words and endings no person's name has.
+- org_apposition: nouns that, in apposition after a name, make it an organisation's ("a French company");
+  indefinite_articles: "a", "une", "ein".
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
 - name_heads (mul): other languages' organisation words ("Sindicato", "Fundación"), org_words that are never
   a common noun in apposition before a name.
@@ -81,6 +83,8 @@ class LanguageData:
     legal_prefixes: frozenset[str]  # "JSC", "АО": a legal form written before a company's name
     statistical_model: str  # the spaCy package for this language, used only when installed and switched on
     noun_words: frozenset[str]  # capitalised nouns no name is made of (German "Millionen", "Euro")
+    org_apposition: frozenset[str]  # keys: "company", "société": in apposition after a name, an organisation's
+    indefinite_articles: frozenset[str]  # "a", "une", "ein"
     noun_endings: tuple[str, ...]  # endings only nouns have (German "-ung", "-heit")
     place_words: frozenset[str]
     place_nouns: frozenset[str]  # keys: "ville", "port", "region": a kind of place, before or heading a name
@@ -299,6 +303,8 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         legal_prefixes=frozenset(_strings(data, "legal_prefixes")),
         statistical_model=str(data.get("statistical_model") or ""),
         noun_words=frozenset(_strings(data, "noun_words")),
+        org_apposition=frozenset(key(w) for w in _strings(data, "org_apposition")),
+        indefinite_articles=frozenset(_strings(data, "indefinite_articles")),
         noun_endings=tuple(_strings(data, "noun_endings")),
         place_words=frozenset(key(w) for w in _strings(data, "place_words")),
         place_nouns=frozenset(key(w) for w in _strings(data, "place_nouns")),

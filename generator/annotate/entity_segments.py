@@ -190,6 +190,9 @@ class Segments:
             self._plain_noun(k) for k in range(i, j)
         ):
             return  # "zahlte Millionen Euro Strafe": nouns, not a name
+        if evidence is None and self.org_apposition_after(j):
+            self._emit_name(i, j, "organisation", "apposition")  # "Calyxis Santé, a French company"
+            return
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
 
     def _plain_noun(self, k: int) -> bool:

@@ -175,3 +175,20 @@ def test_companies_and_works_named_with_a_lower_case_word(
     text: str, language: str, expected: set[tuple[str, str]]
 ) -> None:
     assert found(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The hackers used an account of Medisoft Lorraine, a French company that supplies software.", "en",
+         {("organisation", "Medisoft Lorraine")}),
+        ("The flats were let by Habitat Varois, the city’s public-housing landlord.", "en",
+         {("organisation", "Habitat Varois")}),
+        ("Mark Rose, a lawyer, said no.", "en", {("person", "Mark Rose")}),
+        ("Son porte-parole, Jean Martin, a indiqué que le groupe prend acte.", "fr", {("person", "Jean Martin")}),
+    ],
+)
+def test_a_noun_in_apposition_says_a_name_is_an_organisations(
+    text: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    assert found(text, language) == expected
