@@ -280,9 +280,11 @@ class Bodies:
         known = self.known_at(k + 1, j)
         if known is not None and known.kind == "place":
             return i  # "Verwaltungsgericht Strassburg", "Universität Wien": a body of that place
-        # The name stands alone when it is one word or carries its own organisation word;
-        # "Bürgerinitiative Sauberer Oberrhein" is one name.
+        # The name stands alone when it is one word, carries its own organisation word, or is not German
+        # ("Bauunternehmen Bâtir Méditerranée"); "Bürgerinitiative Sauberer Oberrhein" is one name.
         if j - k == 2 or known is not None or any(self.is_org_word(m) for m in rest):
+            return k + 1
+        if not tokens[k + 1].low.endswith(self.data.adjective_endings):
             return k + 1
         return i
 
@@ -299,7 +301,7 @@ class Bodies:
         self.bodies.pop(i, None)
         return True
 
-    def _name_shaped(self, i: int, j: int) -> bool:
+    def _name_shaped(self, i: int, j: int, known_first: bool = False) -> bool:
         """Where every noun is capitalised, a person's name still shows: a listed first name, a particle
         between capitalised words ("Anna von Berg", "Jan van der Berg") or a hyphenated first name then a
         surname ("Hans-Peter Roth"), with no organisation or place word."""
@@ -308,8 +310,8 @@ class Bodies:
             self.is_org_word(k) or self.is_place_word(k) or tokens[k].upper for k in range(i, j)
         ):
             return False
-        if self.first_name_at(i):
-            return True  # "Joaquim Pedro Barreiro sagte …"
+        if known_first or self.first_name_at(i):
+            return True  # "Joaquim Pedro Barreiro sagte …"; or after a title ("Skifahrer Nurlan Abenow")
         inner = [k for k in range(i + 1, j - 1) if tokens[k].text in data.name_particles]
         if inner and tokens[j - 1].cap:
             # "Anna von Berg"; but after an article a noun comes first ("der Anteil von Halbrecht")

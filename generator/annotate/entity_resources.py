@@ -15,7 +15,7 @@ Keys (see resources/fr/entities.yml for a full example):
 - statistical_model: the spaCy package of the optional statistical layer (`entity_model.py`).
 - noun_words, noun_endings: where nouns are capitalised, words and endings no person's name has.
 - org_apposition: nouns that, in apposition after a name, make it an organisation's ("a French company");
-  indefinite_articles: "a", "une", "ein".
+  indefinite_articles: "a", "une", "ein"; union_acronyms: {"UE": "EU"}, acronyms of the groupings CLDR names.
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
 - name_heads (mul): other languages' organisation words ("Sindicato", "Fundación"), org_words that are never
   a common noun in apposition before a name.
@@ -85,6 +85,7 @@ class LanguageData:
     noun_words: frozenset[str]  # capitalised nouns no name is made of (German "Millionen", "Euro")
     org_apposition: frozenset[str]  # keys: "company", "société": in apposition after a name, an organisation's
     indefinite_articles: frozenset[str]  # "a", "une", "ein"
+    union_acronyms: dict[str, str]  # "UE" -> "EU": the CLDR code of a grouping its acronym stands for
     noun_endings: tuple[str, ...]  # endings only nouns have (German "-ung", "-heit")
     place_words: frozenset[str]
     place_nouns: frozenset[str]  # keys: "ville", "port", "region": a kind of place, before or heading a name
@@ -305,6 +306,7 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         noun_words=frozenset(_strings(data, "noun_words")),
         org_apposition=frozenset(key(w) for w in _strings(data, "org_apposition")),
         indefinite_articles=frozenset(_strings(data, "indefinite_articles")),
+        union_acronyms={str(k): str(v) for k, v in (data.get("union_acronyms") or {}).items()},
         noun_endings=tuple(_strings(data, "noun_endings")),
         place_words=frozenset(key(w) for w in _strings(data, "place_words")),
         place_nouns=frozenset(key(w) for w in _strings(data, "place_nouns")),

@@ -228,6 +228,11 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
                 j += 1
                 continue
             nxt = tokens[j + 1] if j + 1 < n else None
+            if t.text in "’'" and t.start == tokens[j - 1].end and tokens[j - 1].low.endswith("s") and (
+                nxt is not None and nxt.cap and nxt.start == t.end + 1 and j + 1 not in taken
+            ):
+                j += 1  # "Grain Exporters’ Association": a plural's possessive inside a name
+                continue
             if t.word and t.low in _LOWERCASE_LEGAL_FORMS and t.start - tokens[j - 1].end == 1:
                 j += 1  # "Kyzyltas Copper plc": a legal form in lower case ends the name
                 break
@@ -429,14 +434,15 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
 
     def _genitive_country(self, i: int, j: int) -> bool:
         """"Frankreichs Regierung", "die Regierung Portugals": a country in the genitive beside a common noun
-        is the country; the noun is not part of a name (unless it is a body's: "Oberster Gerichtshof
-        Portugals")."""
-        if any(self.is_org_word(k) for k in range(i, j)):
-            return False
+        is the country; the noun is not part of a name. A body's name may end with its country ("Oberster
+        Gerichtshof Portugals"), but one before it is apart ("Polens Landwirtschaftsministerium")."""
+        body = any(self.is_org_word(k) for k in range(i, j))
         for k, rest in ((i, (i + 1, j)), (j - 1, (i, j - 1))):
+            if body and k != i:
+                continue  # "Oberster Gerichtshof Portugals": the country is part of the body's name
             token = self.tokens[k]
             known = self.known_at(k, k + 1)
-            if known is None or not known.code.startswith("cldr:") or known.name == token.text:
+            if known is None or known.kind != "place" or not known.code.startswith("cldr:") or known.name == token.text:
                 continue
             self._emit(k, k + 1, "place", (known.name,), "known", known=known)
             self._classify_run(*rest)

@@ -152,9 +152,9 @@ class Segments:
         ):  # "капитан норвежского судна Олег Петров": the vessel's captain is named
             return  # "the tanker Polar Swan", "le navire Étoile Polaire": a ship's name, not a person's
         if evidence != "honorific" and not single and self._common_noun_last(j - 1):
-            if tokens[j - 1].key not in data.place_nouns:
+            if tokens[j - 1].key not in data.place_nouns and not data.capitalised_nouns:
                 self._emit(i, j, "organisation", words, "suffix")  # "Maritime Administration"
-            return  # "Kola Marine Station": a facility; a surname is not a common noun
+            return  # "Kola Marine Station": a facility; German "Jahre Unwählbarkeit": nouns; no surname either
         if evidence in ("honorific", "role"):
             if single and data.is_junk_word(first.text):
                 return
@@ -190,10 +190,19 @@ class Segments:
             self._plain_noun(k) for k in range(i, j)
         ):
             return  # "zahlte Millionen Euro Strafe": nouns, not a name
+        if data.capitalised_nouns and evidence is None and any(
+            len(t.low) > 2 and t.low in data.stopwords and t.low not in data.name_particles for t in tokens[i:j]
+        ):
+            return  # "Packen Sie": a pronoun is no part of a name
         if evidence is None and self.org_apposition_after(j):
             self._emit_name(i, j, "organisation", "apposition")  # "Calyxis Santé, a French company"
             return
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
+
+    def _agent_noun(self, k: int) -> bool:
+        """A long German agent noun ("Skifahrer", "Bergführerin", "Gewerkschafter"), not a first name."""
+        word = self.tokens[k].text
+        return len(word) >= 8 and word.endswith(("er", "erin")) and not self.first_name_at(k) and "-" not in word
 
     def _plain_noun(self, k: int) -> bool:
         word, data = self.tokens[k].text, self.data
@@ -201,9 +210,12 @@ class Segments:
 
     def _name_after_nouns(self, i: int, j: int) -> bool:
         """"der Bergungsunternehmer Pieter van der Linde", "STFS-Generalsekretärin Ana Sofia dos Santos": where
-        nouns are capitalised, nouns and then a name that a first name opens. Emits it; False if none."""
+        nouns are capitalised, nouns and then a name that a first name opens, or a name after an agent noun
+        ("Skifahrer Nurlan Abenow"). Emits it; False if none."""
         start = next((k for k in range(i + 1, j - 1) if self.first_name_at(k)), None)
-        if start is None or not self._name_shaped(start, j):
+        if start is None and j - i >= 3 and self._agent_noun(i):
+            start = i + 1  # "Skifahrer Nurlan Abenow": an agent noun is a title
+        if start is None or not self._name_shaped(start, j, known_first=start == i + 1 and self._agent_noun(i)):
             return False
         self._emit(start, j, "person", self._person_words(self._surface_words(start, j)), "shape")
         return True

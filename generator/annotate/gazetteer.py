@@ -114,6 +114,10 @@ def gazetteer(language: str) -> Gazetteer:
         kind: EntityKind = "organisation" if code in _ORGANISATION_CODES else "place"
         for variant in _territory_variants(name):
             add(variant, Known(variant, kind, f"cldr:{code}", 10**11), 10**11)
+    territories = _territories(language)
+    for acronym, code in data.union_acronyms.items():
+        if code in territories:  # "UE" is the Union européenne
+            add(acronym, Known(territories[code], "organisation", f"cldr:{code}", 10**11), 4 * 10**11)
     for name, code in data.place_aliases.items():
         ref = "" if code == "place" else f"cldr:{code}"
         add(name, Known(name, "place", ref, 10**11), 2 * 10**11)

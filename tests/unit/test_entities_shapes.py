@@ -289,3 +289,32 @@ def test_german_nouns_then_a_name_opened_by_a_first_name(text: str, expected: se
     from generator.annotate.entities import annotate_text
 
     assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Bauunternehmen Bâtir Provence zahlte.", {("organisation", "Bâtir Provence")}),
+        ("Die Bürgerinitiative Sauberer Neckar klagt.", {("organisation", "Bürgerinitiative Sauberer Neckar")}),
+        ("Verletzt wurde auch Skifahrer Erzhan Bekov aus Almaty.", {("person", "Erzhan Bekov"), ("place", "Almaty")}),
+        ("Polens Landwirtschaftsministerium schwieg.", {("place", "Polen")}),
+        ("Das Bundesamt für Sicherheit in der Informationstechnik warnt.",
+         {("organisation", "Bundesamt für Sicherheit in der Informationstechnik")}),
+        ("„Packen Sie Ihre Sachen“, sagte er.", set()),
+        ("Er erhielt fünf Jahre Unwählbarkeit.", set()),
+        ("Die EU reagierte.", {("organisation", "Europäische Union")}),
+    ],
+)
+def test_german_bodies_titles_and_nouns(text: str, expected: set[tuple[str, str]]) -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
+
+
+def test_plural_possessives_inside_english_names_and_union_acronyms() -> None:
+    from generator.annotate.entities import annotate_text
+
+    text = "The Northern Nurses’ Union and the EU met."
+    assert {(m.kind, m.name) for m in annotate_text(text, "en")} == {
+        ("organisation", "Northern Nurses’ Union"), ("organisation", "European Union")
+    }
