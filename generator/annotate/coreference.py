@@ -132,8 +132,9 @@ def resolve(analysis: Analysis, data: LanguageData) -> tuple[list[Resolved], lis
                 resolved.append(Resolved(cand.start, cand.end, "person", cluster.name))
                 continue
         name = cand.name
-        if cand.name.isupper() and cand.name in acronyms:
-            kind, name = acronyms[cand.name]
+        written = analysis.tokens[cand.first_tok].text
+        if cand.last_tok - cand.first_tok == 1 and written in acronyms:
+            kind, name = acronyms[written]
             resolved.append(Resolved(cand.start, cand.end, kind, name))
             continue
         resolved.append(Resolved(cand.start, cand.end, cand.kind, name))
@@ -257,19 +258,22 @@ def _defined_acronyms(analysis: Analysis) -> dict[str, tuple[EntityKind, str]]:
         if c.last_tok not in by_end or c.first_tok < by_end[c.last_tok].first_tok:
             by_end[c.last_tok] = c
     for cand in candidates:
-        if len(cand.words) != 1 or not cand.words[0].isupper() or not entity_shapes.bracketed(tokens, cand.first_tok):
+        acronym = tokens[cand.first_tok].text  # as written: a known acronym's name may be spelled out
+        if cand.last_tok - cand.first_tok != 1 or not acronym.isupper() or not entity_shapes.bracketed(
+            tokens, cand.first_tok
+        ):
             continue
         previous = by_end.get(cand.first_tok - 1)
         if previous is None or previous.evidence in ("honorific", "role", "curated") or cand.evidence == "curated":
             continue
         # After an organisation's name, an acronym in brackets is its acronym even when it spells another
         # language's name ("Autorité norvégienne d’enquête (NSIA)").
-        if not (entity_shapes.acronym_fits(cand.words[0], previous.name) or previous.kind == "organisation"):
+        if not (entity_shapes.acronym_fits(acronym, previous.name) or previous.kind == "organisation"):
             continue
         if previous.kind in (None, "person"):
             previous.kind = "organisation"
         kind: EntityKind = previous.kind or "organisation"
-        found.setdefault(cand.words[0], (kind, previous.name))
+        found.setdefault(acronym, (kind, previous.name))
         cand.kind = kind
     return found
 
