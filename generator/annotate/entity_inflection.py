@@ -175,6 +175,8 @@ def choose_nominative(word: str, gender: str | None, irregular: dict[str, str] |
         return word
     if gender == "f":
         feminine = [o for o in options if o.lower().endswith(("а", "я"))]
+        if word.lower().endswith(("ской", "цкой", "скую", "цкую")):
+            feminine = [o for o in feminine if o.lower().endswith("ая")] or feminine  # "Садовской" -> "Садовская"
         if word.lower().endswith(("а", "я")) and word[-1:] not in "у":
             return word if not feminine or word.lower().endswith(("ова", "ева", "ина", "ына", "ая")) else feminine[0]
         return feminine[0] if feminine else word

@@ -223,6 +223,10 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
         headed = self.is_org_word(i) or self.is_place_word(i)
         while j < n and j not in taken:
             t = tokens[j]
+            if t.word and tokens[j - 1].word and entity_inflection.is_cyrillic_word(t.text) != (
+                entity_inflection.is_cyrillic_word(tokens[j - 1].text)
+            ):
+                break  # "Calyxis Santé Эрве Марчетти": a change of script ends a name
             if t.word and t.cap and t.start - tokens[j - 1].end <= 1 and not self._line_break(j):
                 headed = headed or self.is_org_word(j) or self.is_place_word(j)
                 j += 1
@@ -348,7 +352,7 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
     def first_name_at(self, k: int) -> bool:
         """A listed first name, in any case form ("Олег", "Галины")."""
         names = self.data.first_names
-        word = self.tokens[k].text
+        word = self.tokens[k].text.partition("-")[0]  # "Marc-Antoine", "Марка-Антуана"
         return word in names or (
             self.data.russian and any(c in names for c in entity_inflection.nominative_candidates(word))
         )

@@ -19,6 +19,7 @@ from generator.annotate.entity_tokens import Token
 _SENTENCE_END = frozenset(".!?…")
 _FEMALE_HONORIFICS = frozenset({"г-жа", "г-жи", "г-же", "г-жу", "госпожа", "госпожи", "госпоже", "миссис", "мисс"})
 _MALE_HONORIFICS = frozenset({"г-н", "г-на", "г-ну", "г-ном", "господин", "господина", "мистер"})
+_MASCULINE_OBLIQUE = ("ым", "им", "ому", "ему", "ого", "его")  # surname endings no subject has
 _PATRONYMIC = re.compile(r"(ович|евич|ич|овн|евн|ичн)(а|у|ем|ом|е|ы|ой|ою|ю)?$")
 
 
@@ -38,6 +39,8 @@ def gender_of(analysis: Analysis, cand: Candidate, data: LanguageData) -> str | 
         return "m"
     if len(cand.words) >= 2 and entity_inflection.is_feminine_first_name(cand.words[0], data.female_names):
         return "f"
+    if len(cand.words) >= 2 and cand.words[0].lower().endswith(("ой", "ою")) and len(cand.words[0]) > 4:
+        return "f"  # "с Иоанной Садовской": a first name in -ой is a woman's, in an oblique case
     if len(cand.words) >= 2 and _undeclined_foreign_woman(cand.words[0], cand.words[-1], data):
         return "f"
     # A patronymic or a first name's ending settles it before the verbs around: the name may be the object.
@@ -47,6 +50,8 @@ def gender_of(analysis: Analysis, cand: Candidate, data: LanguageData) -> str | 
     masculine = len(cand.words) >= 2 and _masculine_first_name(cand.words[0], data)
     if masculine == "sure":
         return "m"
+    if surface and surface[-1].lower().endswith(_MASCULINE_OBLIQUE):
+        return "m" if masculine else None  # "с Кшиштофом Островским": not the subject, the verb is another's
     found = _verb_gender(tokens, cand.first_tok, cand.last_tok)
     if found:
         return found
@@ -188,7 +193,7 @@ def lemmas(analysis: Analysis, data: LanguageData) -> dict[tuple[int, str], str]
 def _visibly_oblique(surname: str) -> bool:
     """A surname whose ending shows an oblique case: "Путина", "Мерцем", "Токаеву" (not "Моди", "Путин")."""
     low = surname.lower()
-    if low.endswith(("ым", "ом", "ем", "ой", "ому", "ого")):
+    if low.endswith(("ым", "им", "ом", "ем", "ой", "ому", "ему", "ого", "его")):
         return True
     return len(low) > 3 and low[-1:] in "аяуюе" and low[-2:-1] not in "аеёиоуыэюя"
 

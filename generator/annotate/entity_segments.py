@@ -158,6 +158,9 @@ class Segments:
         if evidence in ("honorific", "role"):
             if single and data.is_junk_word(first.text):
                 return
+            if single and first.upper and len(first.text) > 1 and evidence == "role":
+                self._acronym(i)  # "председатель CRV Этьен де Воссель": the body the title is of
+                return
             if evidence == "role" and data.capitalised_nouns and i > 0 and tokens[i - 1].low in data.determiners:
                 return  # "der Stadtrat die Rückgabe", "Chef eines Hamburger Handelshauses": after an article, nouns
             if single and evidence == "role" and self._between_role_and_name(i):

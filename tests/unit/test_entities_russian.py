@@ -126,3 +126,19 @@ def test_an_adjective_before_an_acronym_comes_back_to_the_nominative() -> None:
 def test_a_first_name_in_the_nominative_keeps_a_foreign_surname_as_written() -> None:
     assert _found("Об этом заявила Ана Луиза Пиньейру.") == {("person", "Ана Луиза Пиньейру")}
     assert _found("Он видел Анну Петрову.") == {("person", "Анна Петрова")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Встреча с Кшиштофом Островским прошла в Люблине.",
+         {("person", "Кшиштоф Островский"), ("place", "Люблин")}),
+        ("С Иоанной Садовской связаться не удалось.", {("person", "Иоанна Садовская")}),
+        ("Позже Medisoft Эрве Марчетти извинился.", {("person", "Эрве Марчетти")}),
+        ("Об этом сообщил мэр Лилля Марк-Антуан Леблон.", {("place", "Лилль"), ("person", "Марк-Антуан Леблон")}),
+        ("Об этом заявил председатель CRV Этьен де Воссель.",
+         {("organisation", "CRV"), ("person", "Этьен де Воссель")}),
+    ],
+)
+def test_foreign_names_in_russian_cases_and_scripts(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {kv for kv in _found(text) if kv[1] != "Medisoft"} == expected
