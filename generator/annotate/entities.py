@@ -90,7 +90,7 @@ def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) 
 
 ANNOTATOR = Annotator(
     name="entities",
-    version="8",
+    version="9",
     assigns=("entities",),
     requires=("language",),
     run=run,

@@ -10,7 +10,8 @@ Keys (see resources/fr/entities.yml for a full example):
 - roles: {role noun phrase: class}: titles before a name, and nouns of descriptions ("le dirigeant kazakh").
 - particles: connectors inside organisation and place names, only after an org or place word.
 - name_particles (mul): connectors inside people's names ("de", "von", "bin").
-- first_names (mul): common first names in the Latin script.
+- first_names_female, first_names_male, first_names (mul): common first names in the Latin script, women's,
+  men's and both.
 - legal_prefixes (mul): legal forms written before a company's name ("JSC", "АО").
 - statistical_model: the spaCy package of the optional statistical layer (`entity_model.py`).
 - noun_words, noun_endings: where nouns are capitalised, words and endings no person's name has.
@@ -109,7 +110,9 @@ class LanguageData:
     of_words: tuple[tuple[str, ...], ...]
     patronymic_endings: tuple[str, ...]
     male_names_in_a: frozenset[str]
-    first_names: frozenset[str]  # first_names (mul), male_names, male_names_in_a and female_names together
+    first_names: frozenset[str]  # every listed first name, women's, men's and both
+    female_first_names: frozenset[str]  # first_names_female (mul) and female_names
+    male_first_names: frozenset[str]  # first_names_male (mul), male_names and male_names_in_a
     stressed_adjective_stems: frozenset[str]
     irregular_names: dict[str, str]
     female_names: frozenset[str]
@@ -338,7 +341,14 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         patronymic_endings=tuple(w.lower() for w in _strings(data, "patronymic_endings")),
         male_names_in_a=frozenset(_strings(data, "male_names_in_a")),
         first_names=frozenset(
-            w for name in ("first_names", "male_names", "male_names_in_a", "female_names") for w in _strings(data, name)
+            w for name in ("first_names", "first_names_female", "first_names_male", "male_names", "male_names_in_a",
+                           "female_names") for w in _strings(data, name)
+        ),
+        female_first_names=frozenset(
+            w for name in ("first_names_female", "female_names") for w in _strings(data, name)
+        ),
+        male_first_names=frozenset(
+            w for name in ("first_names_male", "male_names", "male_names_in_a") for w in _strings(data, name)
         ),
         stressed_adjective_stems=frozenset(_strings(data, "stressed_adjective_stems")),
         irregular_names={str(k): str(v) for k, v in (data.get("irregular_names") or {}).items()},

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from generator.annotate import langdata
+from generator.annotate.entity_resources import load as load_entity_data
 from generator.annotate.quote_marks import marks_table
 from generator.text import fold
 
@@ -168,9 +169,10 @@ class Gender:
     noun_endings: Mapping[str, str]  # role nouns: "in" -> "f" ("Ministerin")
     name_endings: Mapping[str, str]  # the name itself: "ova" -> "f" (folded)
     verb_endings: Mapping[str, str]  # past-tense agreement: "ла" -> "f"
+    first_names: Mapping[str, str] = field(default_factory=dict)  # "Anne" -> "f" (entity data, as written)
 
 
-def _gender(datas: Sequence[Mapping[str, Any]]) -> Gender:
+def _gender(datas: Sequence[Mapping[str, Any]], first_names: Mapping[str, str] | None = None) -> Gender:
     def table(key: str) -> dict[str, str]:
         out: dict[str, str] = {}
         for d in datas:
@@ -180,7 +182,7 @@ def _gender(datas: Sequence[Mapping[str, Any]]) -> Gender:
         return out
 
     return Gender(*(table(k) for k in ("pronouns", "titles", "determiners", "noun_endings", "name_endings",
-                                       "verb_endings")))
+                                       "verb_endings")), first_names=dict(first_names or {}))
 
 
 def expand_forms(entries: Iterable[Any], paradigms: Mapping[str, Sequence[str]]) -> list[str]:
@@ -211,12 +213,21 @@ def _norms(data: Mapping[str, Any], key: str) -> frozenset[str]:
 def lexicon(language: str) -> QuoteLexicon:
     """The lexicon of `language`; a language without data gets the union of all languages' data."""
     data = langdata.load(language, "quotes")
+    names = _first_names(language)
     if data:
-        return _compile([data])
-    return _compile([langdata.load(code, "quotes") for code in langdata.languages_with("quotes")])
+        return _compile([data], names)
+    return _compile([langdata.load(code, "quotes") for code in langdata.languages_with("quotes")], names)
 
 
-def _compile(datas: list[Mapping[str, Any]]) -> QuoteLexicon:
+def _first_names(language: str) -> dict[str, str]:
+    """Listed first names and the gender they show, from the entity data of `language`."""
+    entities = load_entity_data(language)
+    genders = {name: "m" for name in entities.male_first_names}
+    genders.update((name, "f") for name in entities.female_first_names)
+    return genders
+
+
+def _compile(datas: list[Mapping[str, Any]], first_names: Mapping[str, str] | None = None) -> QuoteLexicon:
     def words(key: str) -> list[str]:
         return [w for d in datas for w in _words(d, key)]
 
@@ -257,5 +268,5 @@ def _compile(datas: list[Mapping[str, Any]]) -> QuoteLexicon:
         according_pronominal=phrases("according_pronominal"),
         according_name_only=phrases("according_name_only"),
         after_only=phrases("after_only"),
-        gender=_gender(datas),
+        gender=_gender(datas, first_names),
     )

@@ -82,6 +82,9 @@ class ReferenceRules:
                 clue = _ending(norm(word), g.name_endings)
                 if clue:
                     found.append(clue)
+            first = mention.name.split(" ", 1)[0].partition("-")[0]
+            if first in g.first_names and " " in mention.name:
+                found.append(g.first_names[first])  # "Anne-Catherine Dethier", "Jean-Luc Vandermeulen"
             k = i - 1
             while k >= 0 and toks[k].norm == "." and i - k < 2:
                 k -= 1

@@ -239,7 +239,7 @@ _DESCRIPTIONS = "entities_descriptions"
 
 ANNOTATOR = Annotator(
     name="quotes",
-    version="7",
+    version="8",
     assigns=("quotes",),
     run=run,
     requires=("language", "entities"),

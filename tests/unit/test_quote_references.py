@@ -271,3 +271,12 @@ def test_a_colon_after_a_sentence_about_someone_introduces_their_words() -> None
 )
 def test_an_unnamed_institution_speaks_in_its_own_name(text: str, language: str, expected: str) -> None:
     assert speakers(text, language) == [expected]
+
+
+def test_a_first_name_shows_the_gender_a_pronoun_needs() -> None:
+    text = (
+        "Anne Dethier leitet die Klinik. Jean-Luc Moreau leitet die IT. „Wer diese Dateien herunterlädt, "
+        "macht sich strafbar“, sagte sie."
+    )
+    specs = [("Anne Dethier", "Anne Dethier", "person"), ("Jean-Luc Moreau", "Jean-Luc Moreau", "person")]
+    assert speakers(text, "de", *specs) == ["Anne Dethier"]

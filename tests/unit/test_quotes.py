@@ -234,7 +234,7 @@ def test_german_low_quotes_and_inversion():
     text = (
         "„Zum ersten Mal haben wir eine Zahl“, sagte Seitkali nach der Zeremonie. "
         "Sablina sprach von einem „fairen Kompromiss“. "
-        "Er fügte hinzu: „Wir teilen einen Fluss.“"
+        "Sie fügte hinzu: „Wir teilen einen Fluss.“"
     )
     found = find(text, "de", ("Seitkali", "Aigul Seitkali", "person"), ("Sablina", "Irina Sablina", "person"))
     assert [q.speaker for q in found] == ["Aigul Seitkali", "Irina Sablina", "Irina Sablina"]
