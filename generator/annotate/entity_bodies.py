@@ -215,8 +215,11 @@ class Bodies:
         return True
 
     def _headed_place(self, i: int, j: int) -> bool:
-        """"Republic of Dagestan", "Stadt Uralsk": a kind of place heading the name, left out of it."""
-        if self.tokens[i].key not in self.data.place_nouns or j - i < 2:
+        """"Republic of Dagestan", "Stadt Uralsk", "Skigebiet Gudauri": a kind of place (or, where nouns are
+        capitalised, a compound ending in one) heading the name, left out of it."""
+        key, data = self.tokens[i].key, self.data
+        compound = bool(data.place_compound_tails) and key.endswith(data.place_compound_tails)
+        if (key not in data.place_nouns and not compound) or j - i < 2:
             return False
         k = self.particle_at(i + 1) or i + 1
         if k >= j:

@@ -35,10 +35,13 @@ class Cues:
         """End of a role phrase starting at token k, or None."""
         if k >= len(self.tokens):
             return None
-        phrases = self.data.role_firsts.get(self.tokens[k].key)
+        key = self.tokens[k].key
+        phrases = self.data.role_firsts.get(key)
         if not phrases:
-            if self.data.capitalised_nouns and self.tokens[k].cap and self._compound_role(self.tokens[k].key):
+            if self.data.capitalised_nouns and self.tokens[k].cap and self._compound_role(key):
                 return k + 1
+            if "-" in key and (self.data.key(key.rpartition("-")[2]),) in self.data.roles:
+                return k + 1  # "вице-министр", "ex-minister", "Vize-Kanzlerin": a prefixed role
             return None
         tokens = self.tokens
         for phrase in phrases:

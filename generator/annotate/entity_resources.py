@@ -17,6 +17,7 @@ Keys (see resources/fr/entities.yml for a full example):
 - noun_words, noun_endings: where nouns are capitalised, words and endings no person's name has.
 - org_apposition: nouns that, in apposition after a name, make it an organisation's ("a French company");
   indefinite_articles: "a", "une", "ein"; union_acronyms: {"UE": "EU"}, acronyms of the groupings CLDR names.
+- place_compound_tails: where nouns compound, the endings that make a compound a kind of place.
 - org_words / place_words: nouns that make a name an organisation / a place (kept in the name).
 - name_heads (mul): other languages' organisation words ("Sindicato", "Fundación"), org_words that are never
   a common noun in apposition before a name.
@@ -87,6 +88,7 @@ class LanguageData:
     org_apposition: frozenset[str]  # keys: "company", "société": in apposition after a name, an organisation's
     indefinite_articles: frozenset[str]  # "a", "une", "ein"
     union_acronyms: dict[str, str]  # "UE" -> "EU": the CLDR code of a grouping its acronym stands for
+    place_compound_tails: tuple[str, ...]  # German "gebiet", "stadt": a compound so ending is a kind of place
     noun_endings: tuple[str, ...]  # endings only nouns have (German "-ung", "-heit")
     place_words: frozenset[str]
     place_nouns: frozenset[str]  # keys: "ville", "port", "region": a kind of place, before or heading a name
@@ -310,6 +312,7 @@ def _build(code: str, data: dict[str, Any], own_file: bool) -> LanguageData:
         org_apposition=frozenset(key(w) for w in _strings(data, "org_apposition")),
         indefinite_articles=frozenset(_strings(data, "indefinite_articles")),
         union_acronyms={str(k): str(v) for k, v in (data.get("union_acronyms") or {}).items()},
+        place_compound_tails=tuple(_strings(data, "place_compound_tails")),
         noun_endings=tuple(_strings(data, "noun_endings")),
         place_words=frozenset(key(w) for w in _strings(data, "place_words")),
         place_nouns=frozenset(key(w) for w in _strings(data, "place_nouns")),

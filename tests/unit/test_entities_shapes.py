@@ -318,3 +318,14 @@ def test_plural_possessives_inside_english_names_and_union_acronyms() -> None:
     assert {(m.kind, m.name) for m in annotate_text(text, "en")} == {
         ("organisation", "Northern Nurses’ Union"), ("organisation", "European Union")
     }
+
+
+def test_german_place_compounds_and_prefixed_roles() -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert {(m.kind, m.name) for m in annotate_text("Im Skigebiet Bakuriani gingen Lawinen ab.", "de")} == {
+        ("place", "Bakuriani")
+    }
+    assert {(m.kind, m.name) for m in annotate_text("Вице-министр Анна Крылова провела встречу.", "ru")} == {
+        ("person", "Анна Крылова")
+    }
