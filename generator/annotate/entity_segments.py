@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 MAX_PERSON_WORDS = 4
 _GENITIVE_PLURAL = ("ов", "ев", "ых", "их")
 _ACRONYM_MAX = 7
+# Words before "to" that make it no preposition of place ("according to X", "thanks to X").
+_NOT_PLACES_AFTER = frozenset({"according", "thanks", "owing", "due", "compared", "close", "loyal"})
 
 
 def entity_russian_patronymic(word: str) -> bool:
@@ -299,7 +301,7 @@ class Segments:
         previous = tokens[k] if k >= 0 else None
         locative = previous is not None and previous.word and not previous.cap and (
             previous.low in data.locative_prepositions and not data.capitalised_nouns
-        )
+        ) and not (k >= 1 and tokens[k - 1].low in _NOT_PLACES_AFTER)  # "according to Wróblewski"
         if locative:
             name = token.text
             genitive = previous is not None and previous.low in ("из", "от", "до", "у")

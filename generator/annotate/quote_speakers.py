@@ -90,6 +90,12 @@ class SpeakerContext(ArticleContext):
             for k in range(after, min(lim, after + _VERB_AFTER_SUBJECT)):
                 if self.clause_end(k):
                     break
+                named = self.mention_at.get(k)
+                if named is not None and named[0].kind == "person" and k > after and all(
+                    self._is_word(m) and self.text[toks[m].start].islower() for m in range(after, k)
+                ):
+                    # "Jvari Ski Resorts chief executive Irakli Chkhaidze said": a title, then the speaker
+                    cue = Cue(named[0].name, cue.start, toks[named[1] - 1].end, "person")
                 length = lex.verbs.match(toks, k)
                 if length:
                     return Cue(cue.speaker, toks[start].start if skipped else cue.start, toks[k + length - 1].end,

@@ -329,3 +329,10 @@ def test_german_place_compounds_and_prefixed_roles() -> None:
     assert {(m.kind, m.name) for m in annotate_text("Вице-министр Анна Крылова провела встречу.", "ru")} == {
         ("person", "Анна Крылова")
     }
+
+
+def test_according_to_a_name_is_no_place() -> None:
+    from generator.annotate.entities import annotate_text
+
+    assert not any(m.kind == "place" for m in annotate_text("According to Wróbel, the union waited.", "en"))
+    assert [(m.kind, m.name) for m in annotate_text("He moved to Dorohusk last year.", "en")] == [("place", "Dorohusk")]

@@ -280,3 +280,9 @@ def test_a_first_name_shows_the_gender_a_pronoun_needs() -> None:
     )
     specs = [("Anne Dethier", "Anne Dethier", "person"), ("Jean-Luc Moreau", "Jean-Luc Moreau", "person")]
     assert speakers(text, "de", *specs) == ["Anne Dethier"]
+
+
+def test_a_title_between_a_body_and_a_person_before_the_verb() -> None:
+    text = "“The slopes were checked,” Jvari Resorts chief executive Irakli Beridze said."
+    specs = [("Jvari Resorts", "Jvari Resorts", "organisation"), ("Irakli Beridze", "Irakli Beridze", "person")]
+    assert speakers(text, "en", *specs) == ["Irakli Beridze"]
