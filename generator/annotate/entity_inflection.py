@@ -254,7 +254,7 @@ def phrase_nominative(
         )
         return (*(_adjective_nominative(w, gender, stressed) if is_adjective(w) else w for w in words[:-1]), noun)
     plural = [noun[: -len(e)] + r for e, r in _PLURAL_BACK if low_noun.endswith(e) and len(noun) > len(e) + 2]
-    listed = [] if low_noun in lexicon else sorted((w for w in lexicon if stem(w) == stem(noun)), key=len)
+    listed = [] if low_noun in lexicon else sorted(_by_stem(lexicon).get(stem(noun), ()), key=len)
     if plural:
         nominative = plural[0]
     elif listed and not low_noun.endswith(_NOMINATIVE_ENDINGS):
@@ -269,9 +269,7 @@ def phrase_nominative(
             options = [o for o in options if o.lower().endswith(("а", "я", "ь"))] or options
         if low_noun in lexicon or low_noun.rpartition("-")[2] in lexicon:
             options = [noun]  # already the nominative of a noun names are made of ("Пресс-служба")
-        known = [o for o in options if o.lower() in lexicon] or sorted(
-            (w for w in lexicon if stem(w) == stem(noun)), key=len
-        )
+        known = [o for o in options if o.lower() in lexicon] or sorted(_by_stem(lexicon).get(stem(noun), ()), key=len)
         nominative = (known or sorted(options, key=_likelihood) or [noun])[0]
     low = nominative.lower()
     if plural:
@@ -288,6 +286,14 @@ def phrase_nominative(
 
 
 _NOMINATIVE_ENDINGS = ("ие", "ство", "ция", "ка", "ра", "на", "ия", "ть", "ль")
+
+
+@lru_cache(maxsize=16)
+def _by_stem(lexicon: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word in lexicon:
+        out.setdefault(stem(word), []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _likelihood(option: str) -> int:

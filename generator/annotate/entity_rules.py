@@ -69,6 +69,10 @@ class Analysis:
 
 
 
+def _cyrillic(char: str) -> bool:
+    return "\u0400" <= char <= "\u04ff"
+
+
 def _german_adjective(word: str) -> bool:
     return word[:1].isupper() and word.endswith(("e", "en", "em"))
 
@@ -223,9 +227,7 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
         headed = self.is_org_word(i) or self.is_place_word(i)
         while j < n and j not in taken:
             t = tokens[j]
-            if t.word and tokens[j - 1].word and entity_inflection.is_cyrillic_word(t.text) != (
-                entity_inflection.is_cyrillic_word(tokens[j - 1].text)
-            ):
+            if t.word and tokens[j - 1].word and _cyrillic(t.text[0]) != _cyrillic(tokens[j - 1].text[0]):
                 break  # "Calyxis Santé Эрве Марчетти": a change of script ends a name
             if t.word and t.cap and t.start - tokens[j - 1].end <= 1 and not self._line_break(j):
                 headed = headed or self.is_org_word(j) or self.is_place_word(j)
