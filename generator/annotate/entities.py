@@ -90,7 +90,7 @@ def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) 
 
 ANNOTATOR = Annotator(
     name="entities",
-    version="9",
+    version="10",
     assigns=("entities",),
     requires=("language",),
     run=run,

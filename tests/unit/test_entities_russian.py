@@ -142,3 +142,7 @@ def test_a_first_name_in_the_nominative_keeps_a_foreign_surname_as_written() -> 
 )
 def test_foreign_names_in_russian_cases_and_scripts(text: str, expected: set[tuple[str, str]]) -> None:
     assert {kv for kv in _found(text) if kv[1] != "Medisoft"} == expected
+
+
+def test_polish_honorifics_in_russian() -> None:
+    assert _found("Пан Врублевский поблагодарил участников.") == {("person", "Врублевский")}
