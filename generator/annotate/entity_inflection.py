@@ -45,7 +45,7 @@ def stems(word: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def word_forms(word: str) -> tuple[str, ...]:
     """The singular case forms of one name word given in the nominative, itself first."""
-    if not word or not _is_cyrillic(word[-1]):
+    if not word or not is_cyrillic_char(word[-1]):
         return (word,)
     if "-" in word:
         # Hyphenated names decline in their last part ("Касым-Жомарта") or, for double surnames, in
@@ -199,12 +199,12 @@ def is_feminine_first_name(word: str, female: frozenset[str]) -> bool:
     return word in female or any(candidate in female for candidate in nominative_candidates(word))
 
 
-def _is_cyrillic(char: str) -> bool:
+def is_cyrillic_char(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff"
 
 
 def is_cyrillic_word(word: str) -> bool:
-    return any(_is_cyrillic(c) for c in word)
+    return any(is_cyrillic_char(c) for c in word)
 
 
 _ADJECTIVE_ENDINGS = (

@@ -69,10 +69,6 @@ class Analysis:
 
 
 
-def _cyrillic(char: str) -> bool:
-    return "\u0400" <= char <= "\u04ff"
-
-
 def _german_adjective(word: str) -> bool:
     return word[:1].isupper() and word.endswith(("e", "en", "em"))
 
@@ -227,7 +223,8 @@ class Recogniser(Segments, Bodies, Lowercase, Cues):
         headed = self.is_org_word(i) or self.is_place_word(i)
         while j < n and j not in taken:
             t = tokens[j]
-            if t.word and tokens[j - 1].word and _cyrillic(t.text[0]) != _cyrillic(tokens[j - 1].text[0]):
+            cyrillic = entity_inflection.is_cyrillic_char
+            if t.word and tokens[j - 1].word and cyrillic(t.text[0]) != cyrillic(tokens[j - 1].text[0]):
                 break  # "Calyxis Santé Эрве Марчетти": a change of script ends a name
             if t.word and t.cap and t.start - tokens[j - 1].end <= 1 and not self._line_break(j):
                 headed = headed or self.is_org_word(j) or self.is_place_word(j)
