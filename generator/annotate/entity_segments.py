@@ -202,6 +202,13 @@ class Segments:
         if evidence is None and self.org_apposition_after(j):
             self._emit_name(i, j, "organisation", "apposition")  # "Calyxis Santé, a French company"
             return
+        if evidence is None and not self.first_name_at(i) and any(
+            t.low in self.lower_words for t in tokens[i:j] if t.word and t.text not in data.name_particles
+        ):
+            # "Habitat Phocéen" where "habitat" is also written in lower case: common words make a body's
+            # name, not a person's (a listed first name keeps "Mark Rose" a person)
+            self._emit_name(i, j, "organisation", "common-word")
+            return
         self._emit(i, j, "person", self._person_words(words), "shape", role=role, country=country)
 
     def _agent_noun(self, k: int) -> bool:

@@ -192,3 +192,9 @@ def test_a_noun_in_apposition_says_a_name_is_an_organisations(
     text: str, language: str, expected: set[tuple[str, str]]
 ) -> None:
     assert found(text, language) == expected
+
+
+def test_common_words_make_a_bodys_name_unless_a_first_name_opens_it() -> None:
+    text = "Les locataires accusent Habitat Varois. L’habitat social manque à Toulon."
+    assert ("organisation", "Habitat Varois") in found(text, "fr")
+    assert ("person", "Mark Rose") in found("Mark Rose said prices rose.", "en")
