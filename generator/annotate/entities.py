@@ -90,7 +90,7 @@ def run(article: Article, done: Mapping[str, Any], settings: Mapping[str, Any]) 
 
 ANNOTATOR = Annotator(
     name="entities",
-    version="10",
+    version="11",
     assigns=("entities",),
     requires=("language",),
     run=run,

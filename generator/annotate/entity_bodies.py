@@ -85,6 +85,8 @@ class Bodies:
                 continue
             if first.sent and first.low in data.stopwords:
                 continue
+            if not org_before and self._spoken(q, close):
+                continue  # «Лифт не работает», — рассказал …: words someone said, not a name
             if start > q + 1:
                 self._emit_name(q + 1, close, "organisation", "quoted")
                 found[q + 1] = close
@@ -95,6 +97,14 @@ class Bodies:
             self._emit(q + 1, close, "organisation", words, "quoted")
             found[q + 1] = close
         return found
+
+    def _spoken(self, q: int, close: int) -> bool:
+        """The quotation opening at token q is introduced by a colon or followed by the dash of an attribution."""
+        tokens = self.tokens
+        if q > 0 and tokens[q - 1].text == ":":
+            return True
+        after = [t.text for t in tokens[close + 1 : close + 3]]
+        return bool(after) and (after[0] in "—–" or (after[0] in ",.!?" and len(after) > 1 and after[1] in "—–"))
 
     def is_vessel(self, k: int) -> bool:
         """A vessel noun before a name: "the trawler", "le navire", "траулера", "Versorgungsschiffs"."""

@@ -21,6 +21,26 @@ _ACRONYM_MAX = 7
 _NOT_PLACES_AFTER = frozenset({"according", "thanks", "owing", "due", "compared", "close", "loyal"})
 
 
+# Adjective endings and the noun endings that agree with them ("Березового Лога", "Березовом Логе"): a first
+# name that merely ends like an adjective ("Карим Бенаисса") does not agree with the surname after it.
+_AGREEMENT = (
+    (("ый", "ий", "ой"), ("", "ь", "й")), (("ая", "яя"), ("а", "я", "ь")), (("ое", "ее"), ("о", "е")),
+    (("ого", "его"), ("а", "я", "о")), (("ому", "ему"), ("у", "ю")), (("ым", "им"), ("ом", "ем", "ём", "ой")),
+    (("ом", "ем"), ("е", "и")), (("ую", "юю"), ("у", "ю", "ь")),
+)
+
+
+def _agree(adjective: str, noun: str) -> bool:
+    if noun.isupper():
+        return True  # an acronym does not decline ("Среднесибирского УГМС")
+    a, n = adjective.lower(), noun.lower()
+    consonant = n[-1:] not in "аеёиоуыэюяйь"
+    for adjective_endings, noun_endings in _AGREEMENT:
+        if a.endswith(adjective_endings):
+            return (consonant and "" in noun_endings) or n.endswith(tuple(e for e in noun_endings if e))
+    return True
+
+
 def entity_russian_patronymic(word: str) -> bool:
     low = word.lower()
     return len(low) > 5 and any(
@@ -237,7 +257,7 @@ class Segments:
         return (
             entity_inflection.is_cyrillic_word(first) and entity_inflection.is_adjective(first)
             and not entity_inflection.is_adjective(second) and not entity_russian_patronymic(second)
-            and not self.first_name_at(i) and not self.first_name_at(i + 1)
+            and not self.first_name_at(i) and not self.first_name_at(i + 1) and _agree(first, second)
         )
 
     def _place_in_run(self, i: int, j: int, evidence: str | None) -> bool:

@@ -122,8 +122,16 @@ class ArticleContext(ReferenceRules):
     def introducing_subject(self, index: int, position: int) -> str | None:
         """Who speaks a quotation a colon introduces ("Le préfet, X, s’est voulu rassurant : « … »"): the
         person the sentence is about, whatever its verb."""
-        if not self.text[self.sentences[index].start : position].rstrip().endswith(":"):
+        before = self.text[self.sentences[index].start : position].rstrip()
+        if not before.endswith(":"):
             return None
+        colon = self.token_index(self.sentences[index].start + len(before) - 1)
+        named = next((self.mention_at[k] for k in range(colon - 1, max(-1, colon - 3), -1) if k in self.mention_at),
+                     None)
+        if named is None:  # the name may end just before the colon: find the mention that ends there
+            named = next((m for m in self.mention_at.values() if m[1] == colon), None)
+        if named is not None and named[0].kind == "person":
+            return named[0].name  # "Бенаиссе вторит … Матильда Гарсен: «…»": the name right before the colon
         subject = self.sentence_subject(index)
         return subject.name if subject is not None else None
 

@@ -383,6 +383,13 @@ class SpeakerContext(ArticleContext):
         j = k
         while j < lim and j not in self.mention_at and lex.descriptor_nouns.match(toks, j):
             j += lex.descriptor_nouns.match(toks, j)  # a title before a name: "Deputy Prime Minister X"
+        if j > k and j not in self.mention_at:
+            # "chief executive Irakli Chkhaidze said": more words of the title, then the name
+            ahead = next((m for m in range(j, min(lim, j + 3)) if m in self.mention_at), None)
+            if ahead is not None and self.mention_at[ahead][0].kind == "person" and all(
+                self._is_word(m) and self.text[toks[m].start].islower() for m in range(j, ahead)
+            ):
+                j = ahead
         if j >= lim:
             return None
         hit = self.mention_at.get(j)

@@ -239,7 +239,7 @@ _DESCRIPTIONS = "entities_descriptions"
 
 ANNOTATOR = Annotator(
     name="quotes",
-    version="9",
+    version="10",
     assigns=("quotes",),
     run=run,
     requires=("language", "entities"),

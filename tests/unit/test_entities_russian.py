@@ -146,3 +146,9 @@ def test_foreign_names_in_russian_cases_and_scripts(text: str, expected: set[tup
 
 def test_polish_honorifics_in_russian() -> None:
     assert _found("Пан Врублевский поблагодарил участников.") == {("person", "Врублевский")}
+
+
+def test_quoted_speech_is_no_name_and_a_first_name_is_no_adjective() -> None:
+    assert _found("«Лифт не работает», — рассказал Карим Бенаисса.") == {("person", "Карим Бенаисса")}
+    assert _found("Член совета заявила: «Знал весь совет директоров».") == set()
+    assert _found("Газета «Известия» написала об этом.") != set()
