@@ -211,14 +211,8 @@ class Segments:
             return  # German nouns in a row after an article or preposition, or opening a sentence
         if data.capitalised_nouns and j - i >= 3 and not self.first_name_at(i) and self._name_after_nouns(i, j):
             return  # "Gewerkschafter Olaf Brandt": a noun, then the name a first name opens
-        if data.capitalised_nouns and evidence is None and not self.first_name_at(i) and any(
-            self._plain_noun(k) for k in range(i, j)
-        ):
-            return  # "zahlte Millionen Euro Strafe": nouns, not a name
-        if data.capitalised_nouns and evidence is None and any(
-            len(t.low) > 2 and t.low in data.stopwords and t.low not in data.name_particles for t in tokens[i:j]
-        ):
-            return  # "Packen Sie": a pronoun is no part of a name
+        if data.capitalised_nouns and evidence is None and self._nouns_only(i, j):
+            return  # "zahlte Millionen Euro Strafe", "Packen Sie": nouns or a pronoun, not a name
         if evidence is None and self.org_apposition_after(j):
             self._emit_name(i, j, "organisation", "apposition")  # "Calyxis Santé, a French company"
             return
@@ -235,6 +229,14 @@ class Segments:
         """A long German agent noun ("Skifahrer", "Bergführerin", "Gewerkschafter"), not a first name."""
         word = self.tokens[k].text
         return len(word) >= 8 and word.endswith(("er", "erin")) and not self.first_name_at(k) and "-" not in word
+
+    def _nouns_only(self, i: int, j: int) -> bool:
+        """Where every noun is capitalised: the run holds a pronoun, or a plain noun and no first name opens it."""
+        data = self.data
+        pronouns = (t for t in self.tokens[i:j] if len(t.low) > 2 and t.low not in data.name_particles)
+        if any(t.low in data.stopwords for t in pronouns):
+            return True
+        return not self.first_name_at(i) and any(self._plain_noun(k) for k in range(i, j))
 
     def _plain_noun(self, k: int) -> bool:
         word, data = self.tokens[k].text, self.data
