@@ -85,8 +85,6 @@ def test_patronymic_alone_with_first_name_is_a_polite_address() -> None:
 
 
 def _found(text: str) -> set[tuple[str, str]]:
-    from generator.annotate.entities import annotate_text
-
     return {(m.kind, m.name) for m in annotate_text(text, "ru")}
 
 

@@ -15,6 +15,11 @@ def found(text: str, language: str) -> set[tuple[str, str]]:
     return {(m.kind, m.name) for m in annotate_text(text, language) if m.kind != "person" or m.surface[:1].isupper()}
 
 
+def named(text: str, language: str) -> set[tuple[str, str]]:
+    """Every (kind, name) found, lower-case persons too."""
+    return {(m.kind, m.name) for m in annotate_text(text, language)}
+
+
 def spans(text: str, language: str) -> dict[str, tuple[str, str]]:
     return {m.surface: (m.kind, m.name) for m in annotate_text(text, language)}
 
@@ -174,24 +179,18 @@ def test_major_rivers_are_places(text: str, language: str, river: str) -> None:
 
 
 def test_a_qualified_french_body_of_a_known_place_is_an_organisation() -> None:
-    from generator.annotate.entities import annotate_text
-
-    found = {(m.kind, m.name) for m in annotate_text("Le tribunal administratif de Lyon a annulé l’arrêté.", "fr")}
+    found = named("Le tribunal administratif de Lyon a annulé l’arrêté.", "fr")
     assert ("organisation", "tribunal administratif de Lyon") in found
-    moved = {(m.kind, m.name) for m in annotate_text("Le convoi est parti en direction de la Chine.", "fr")}
+    moved = named("Le convoi est parti en direction de la Chine.", "fr")
     assert moved == {("place", "Chine")}
 
 
 def test_german_unions_and_consortia_are_organisations() -> None:
-    from generator.annotate.entities import annotate_text
-
-    found = {(m.kind, m.name) for m in annotate_text("Die Gewerkschaft Verdi ruft zum Streik auf.", "de")}
+    found = named("Die Gewerkschaft Verdi ruft zum Streik auf.", "de")
     assert ("organisation", "Verdi") in found
 
 
 def test_portuguese_particles_stay_inside_a_name_in_any_script() -> None:
-    from generator.annotate.entities import annotate_text
-
     assert [m.name for m in annotate_text("Hier, Maria Luísa do Carmo Reis a signé l’accord.", "fr")] == [
         "Maria Luísa do Carmo Reis"
     ]
@@ -214,9 +213,7 @@ def test_portuguese_particles_stay_inside_a_name_in_any_script() -> None:
     ],
 )
 def test_german_names_among_capitalised_nouns(text: str, expected: set[tuple[str, str]]) -> None:
-    from generator.annotate.entities import annotate_text
-
-    assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
+    assert named(text, "de") == expected
 
 
 @pytest.mark.parametrize(
@@ -234,9 +231,7 @@ def test_german_names_among_capitalised_nouns(text: str, expected: set[tuple[str
 def test_german_countries_in_the_genitive_and_nouns_after_an_article(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
-    from generator.annotate.entities import annotate_text
-
-    assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
+    assert named(text, "de") == expected
 
 
 @pytest.mark.parametrize(
@@ -251,9 +246,7 @@ def test_german_countries_in_the_genitive_and_nouns_after_an_article(
 def test_towns_of_fifteen_thousand_and_german_nouns_that_share_their_names(
     text: str, language: str, expected: set[tuple[str, str]]
 ) -> None:
-    from generator.annotate.entities import annotate_text
-
-    assert {(m.kind, m.name) for m in annotate_text(text, language)} == expected
+    assert named(text, language) == expected
 
 
 @pytest.mark.parametrize(
@@ -268,9 +261,7 @@ def test_towns_of_fifteen_thousand_and_german_nouns_that_share_their_names(
     ],
 )
 def test_divisions_of_countries_are_known_places(text: str, language: str, expected: set[tuple[str, str]]) -> None:
-    from generator.annotate.entities import annotate_text
-
-    assert {(m.kind, m.name) for m in annotate_text(text, language)} == expected
+    assert named(text, language) == expected
 
 
 @pytest.mark.parametrize(
@@ -286,9 +277,7 @@ def test_divisions_of_countries_are_known_places(text: str, language: str, expec
     ],
 )
 def test_german_nouns_then_a_name_opened_by_a_first_name(text: str, expected: set[tuple[str, str]]) -> None:
-    from generator.annotate.entities import annotate_text
-
-    assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
+    assert named(text, "de") == expected
 
 
 @pytest.mark.parametrize(
@@ -306,33 +295,25 @@ def test_german_nouns_then_a_name_opened_by_a_first_name(text: str, expected: se
     ],
 )
 def test_german_bodies_titles_and_nouns(text: str, expected: set[tuple[str, str]]) -> None:
-    from generator.annotate.entities import annotate_text
-
-    assert {(m.kind, m.name) for m in annotate_text(text, "de")} == expected
+    assert named(text, "de") == expected
 
 
 def test_plural_possessives_inside_english_names_and_union_acronyms() -> None:
-    from generator.annotate.entities import annotate_text
-
     text = "The Northern Nurses’ Union and the EU met."
-    assert {(m.kind, m.name) for m in annotate_text(text, "en")} == {
+    assert named(text, "en") == {
         ("organisation", "Northern Nurses’ Union"), ("organisation", "European Union")
     }
 
 
 def test_german_place_compounds_and_prefixed_roles() -> None:
-    from generator.annotate.entities import annotate_text
-
-    assert {(m.kind, m.name) for m in annotate_text("Im Skigebiet Bakuriani gingen Lawinen ab.", "de")} == {
+    assert named("Im Skigebiet Bakuriani gingen Lawinen ab.", "de") == {
         ("place", "Bakuriani")
     }
-    assert {(m.kind, m.name) for m in annotate_text("Вице-министр Анна Крылова провела встречу.", "ru")} == {
+    assert named("Вице-министр Анна Крылова провела встречу.", "ru") == {
         ("person", "Анна Крылова")
     }
 
 
 def test_according_to_a_name_is_no_place() -> None:
-    from generator.annotate.entities import annotate_text
-
     assert not any(m.kind == "place" for m in annotate_text("According to Wróbel, the union waited.", "en"))
     assert [(m.kind, m.name) for m in annotate_text("He moved to Dorohusk last year.", "en")] == [("place", "Dorohusk")]
